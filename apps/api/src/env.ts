@@ -1,0 +1,46 @@
+import { type ApiConfig, defaultApiConfig } from '@ansinh/api/config';
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Every setting the server reads, validated once at start-up so a typo fails fast and loudly. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(defaultApiConfig.sessionIdleMinutes),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(defaultApiConfig.sessionAbsoluteHours),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: flag.default(false),
+  APP_ORIGIN: z.string().optional(),
+  HOME_PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/)
+    .default(defaultApiConfig.homeProvinceCode),
+  DEPARTMENT_NAME: z.string().min(1).default(defaultApiConfig.departmentName),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export function apiConfigFrom(env: Env): ApiConfig {
+  return {
+    ...defaultApiConfig,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
+    allowedOrigins: env.APP_ORIGIN ? env.APP_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : null,
+    homeProvinceCode: env.HOME_PROVINCE_CODE,
+    departmentName: env.DEPARTMENT_NAME,
+  };
+}

@@ -1,0 +1,65 @@
+import { constraintViolationOf, pgErrorCodes } from '@ansinh/db/errors';
+import { DomainError, type DomainErrorCategory, type DomainErrorCode } from '@ansinh/domain/errors';
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError, z } from 'zod';
+
+const trpcCodeOf: Record<DomainErrorCategory, TRPC_ERROR_CODE_KEY> = {
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  forbidden: 'FORBIDDEN',
+  unauthenticated: 'UNAUTHORIZED',
+  precondition: 'PRECONDITION_FAILED',
+  rate_limited: 'TOO_MANY_REQUESTS',
+};
+
+/**
+ * Constraints that a person can trip over (a taken code, an unknown commune) become the same domain
+ * errors the services raise, so a race that slips past a pre-check still reads well on screen.
+ */
+const constraintErrors: Record<string, { code: DomainErrorCode; field: string }> = {
+  facilities_code_key: { code: 'FACILITY_CODE_TAKEN', field: 'code' },
+  facilities_commune_code_communes_code_fk: { code: 'COMMUNE_NOT_FOUND', field: 'communeCode' },
+  users_username_key: { code: 'USERNAME_TAKEN', field: 'username' },
+  users_facility_id_facilities_id_fk: { code: 'FACILITY_NOT_FOUND', field: 'facilityIds' },
+  operator_facilities_facility_id_facilities_id_fk: { code: 'FACILITY_NOT_FOUND', field: 'facilityIds' },
+};
+
+function domainErrorFromDatabase(error: unknown): DomainError | null {
+  const violation = constraintViolationOf(error);
+  if (!violation?.constraint) return null;
+  const known = constraintErrors[violation.constraint];
+  if (!known) return null;
+  const expected =
+    violation.sqlState === pgErrorCodes.uniqueViolation ||
+    violation.sqlState === pgErrorCodes.foreignKeyViolation;
+  return expected ? new DomainError(known.code, { field: known.field }) : null;
+}
+
+/** The one place where failures inside procedures become transport errors. */
+export function toTRPCError(cause: unknown): TRPCError | null {
+  const domain = cause instanceof DomainError ? cause : domainErrorFromDatabase(cause);
+  if (domain)
+    return new TRPCError({ code: trpcCodeOf[domain.category], message: domain.message, cause: domain });
+  // Services re-validate merged records with the shared schemas; those are input errors, not bugs.
+  if (cause instanceof ZodError)
+    return new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input', cause });
+  return null;
+}
+
+export interface ErrorData {
+  zodError: ReturnType<typeof z.flattenError> | null;
+  domainCode: DomainErrorCode | null;
+  domainParams: Record<string, string | number>;
+  requestId: string | null;
+}
+
+export function errorData(error: TRPCError, requestId: string | null): ErrorData {
+  const cause = error.cause;
+  return {
+    zodError: error.code === 'BAD_REQUEST' && cause instanceof ZodError ? z.flattenError(cause) : null,
+    domainCode: cause instanceof DomainError ? cause.code : null,
+    domainParams: cause instanceof DomainError ? cause.params : {},
+    requestId,
+  };
+}

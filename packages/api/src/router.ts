@@ -1,0 +1,18 @@
+import { auditRouter } from './routers/audit.ts';
+import { authRouter } from './routers/auth.ts';
+import { facilitiesRouter } from './routers/facilities.ts';
+import { adminUnitsRouter, metaRouter } from './routers/reference.ts';
+import { usersRouter } from './routers/users.ts';
+import { createCallerFactory, router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  meta: metaRouter,
+  adminUnits: adminUnitsRouter,
+  facilities: facilitiesRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

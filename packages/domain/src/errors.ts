@@ -1,0 +1,45 @@
+/**
+ * Business failures carry a stable code so every layer can react to the same fact:
+ * the API maps the category to a transport status once, the web app translates the code.
+ */
+export type DomainErrorCategory =
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'precondition'
+  | 'rate_limited';
+
+const categories = {
+  FACILITY_NOT_FOUND: 'not_found',
+  USER_NOT_FOUND: 'not_found',
+  COMMUNE_NOT_FOUND: 'not_found',
+  STALE_VERSION: 'conflict',
+  FACILITY_CODE_TAKEN: 'conflict',
+  USERNAME_TAKEN: 'conflict',
+  FORBIDDEN: 'forbidden',
+  ORIGIN_MISMATCH: 'forbidden',
+  DEPARTMENT_ONLY_FIELD: 'forbidden',
+  CANNOT_DEACTIVATE_SELF: 'precondition',
+  NOT_SIGNED_IN: 'unauthenticated',
+  INVALID_CREDENTIALS: 'unauthenticated',
+  LOGIN_RATE_LIMITED: 'rate_limited',
+} as const satisfies Record<string, DomainErrorCategory>;
+
+export type DomainErrorCode = keyof typeof categories;
+export const domainErrorCodes = Object.keys(categories) as DomainErrorCode[];
+
+export class DomainError extends Error {
+  readonly category: DomainErrorCategory;
+
+  constructor(
+    readonly code: DomainErrorCode,
+    /** Values the UI may interpolate into the translated message (e.g. minutes to wait). */
+    readonly params: Record<string, string | number> = {},
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.category = categories[code];
+  }
+}

@@ -1,0 +1,39 @@
+export const roles = ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles that work inside one centre and are bound to it by `users.facility_id`. */
+export const centreRoles = ['facility_manager', 'facility_staff'] as const satisfies readonly Role[];
+
+export function isCentreRole(role: Role): role is (typeof centreRoles)[number] {
+  return (centreRoles as readonly Role[]).includes(role);
+}
+
+/** Department roles see every facility of the province; everyone else sees only their own. */
+export function seesWholeProvince(role: Role): boolean {
+  return role === 'admin' || role === 'planner';
+}
+
+/**
+ * Deny by default: an action not listed here is refused for every role.
+ * Facility scope (which facilities) is checked separately from the action (what).
+ */
+const allowed = {
+  'facility.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'facility.create': ['admin', 'planner', 'operator'],
+  'facility.update': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'audit.read': ['admin', 'planner'],
+  'user.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof allowed;
+export const actions = Object.keys(allowed) as Action[];
+
+export function can(role: Role, action: Action): boolean {
+  return (allowed[action] as readonly Role[]).includes(role);
+}
+
+export type FacilityScope = { kind: 'province' } | { kind: 'facilities'; facilityIds: readonly string[] };
+
+export function canReachFacility(scope: FacilityScope, facilityId: string): boolean {
+  return scope.kind === 'province' || scope.facilityIds.includes(facilityId);
+}

@@ -1,0 +1,49 @@
+import { roles } from '@ansinh/domain/roles';
+import { z } from 'zod';
+import { pageInput, pageOf, text } from './common.ts';
+
+/** Long passphrases beat complexity rules (NIST SP 800-63B); 10 characters is the floor. */
+export const password = z.string().min(10, 'errors.passwordTooShort').max(256);
+
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,64}$/, 'errors.username');
+
+/**
+ * Centre staff and managers belong to exactly one facility; operators to the facilities they run;
+ * department roles to none. The database enforces the same with CHECKs on users.facility_id.
+ */
+const assignment = z
+  .object({ role: z.enum(roles), facilityIds: z.array(z.uuid()).default([]) })
+  .superRefine((v, ctx) => {
+    const n = v.facilityIds.length;
+    const centre = v.role === 'facility_manager' || v.role === 'facility_staff';
+    if (centre && n !== 1)
+      ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: 'errors.oneFacility' });
+    if ((v.role === 'admin' || v.role === 'planner') && n !== 0)
+      ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: 'errors.noFacility' });
+  });
+
+export const userCreateInput = z.object({ username, fullName: text(2, 120), password }).and(assignment);
+export type UserCreateInput = z.infer<typeof userCreateInput>;
+
+export const userAssignInput = z.object({ id: z.uuid(), version: z.int().min(1) }).and(assignment);
+export const userResetPasswordInput = z.object({ id: z.uuid(), password });
+export const userDeactivateInput = z.object({ id: z.uuid(), version: z.int().min(1) });
+
+export const user = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(roles),
+  facilityIds: z.array(z.uuid()),
+  isActive: z.boolean(),
+  version: z.int(),
+  createdAt: z.date(),
+});
+export type User = z.infer<typeof user>;
+
+export const userListInput = z.object({ search: z.string().trim().max(100).optional(), ...pageInput });
+export const userPage = pageOf(user);
