@@ -26,7 +26,10 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Applies pending migrations and loads reference data; safe to call from several replicas at once. */
   migrate(): Promise<void>;
-  /** True when the database answers and every committed migration has been applied. */
+  /**
+   * True when the database answers and every migration this build ships has been applied. "At least"
+   * rather than "exactly": during a rolling upgrade the old replicas stay ready on the migrated schema.
+   */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -99,7 +102,7 @@ async function isMigrated(db: Db): Promise<boolean> {
     const result = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    return result.rows[0]?.n === journalSize;
+    return (result.rows[0]?.n ?? 0) >= journalSize;
   } catch {
     return false;
   }
