@@ -29,7 +29,7 @@ export type Action = keyof typeof allowed;
 export const actions = Object.keys(allowed) as Action[];
 
 export function can(role: Role, action: Action): boolean {
-  return (allowed[action] as readonly Role[]).includes(role);
+  return (allowed[action] as readonly Role[] | undefined)?.includes(role) ?? false;
 }
 
 export type FacilityScope = { kind: 'province' } | { kind: 'facilities'; facilityIds: readonly string[] };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { communeCode, provinceCode } from './admin-unit.ts';
 import { excelFile, isoDate, optionalText, pageInput, pageOf, sortDirection, text } from './common.ts';
+import { ruleMessage, ruleText } from './messages.ts';
 
 /** Decree 103/2017 Art. 5 — the seven kinds of social-assistance facility. */
 export const facilityTypes = [
@@ -26,7 +27,7 @@ const facilityShape = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9._-]{1,31}$/, 'errors.facilityCode'),
+    .regex(/^[A-Z0-9][A-Z0-9._-]{1,31}$/, ruleMessage('facilityCode')),
   name: text(3, 200),
   type: z.enum(facilityTypes),
   ownership: z.enum(ownerships),
@@ -35,7 +36,7 @@ const facilityShape = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^(\+?[0-9][0-9 .-]{7,18})?$/, 'errors.phone')
+    .regex(/^(\+?[0-9][0-9 .-]{7,18})?$/, ruleMessage('phone'))
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .default(null),
@@ -57,10 +58,14 @@ function requireOperatorForNonPublic(
   ctx: z.RefinementCtx,
 ) {
   if (value.ownership === 'non_public' && !value.operatorOrganisation) {
-    ctx.addIssue({ code: 'custom', path: ['operatorOrganisation'], message: 'errors.operatorRequired' });
+    ctx.addIssue({ code: 'custom', path: ['operatorOrganisation'], message: ruleText('operatorRequired') });
   }
   if (value.ownership === 'public' && value.operatorOrganisation) {
-    ctx.addIssue({ code: 'custom', path: ['operatorOrganisation'], message: 'errors.operatorOnlyNonPublic' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['operatorOrganisation'],
+      message: ruleText('operatorOnlyNonPublic'),
+    });
   }
 }
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /**
  * Zod's stock Vietnamese messages read like a type checker ("mong đợi string"); people filling in a form
- * need plain words. Custom messages inside schemas are i18n keys (errors.*) that the web app translates.
+ * need plain words. One language is active per process: Vietnamese on the server and in scripts, the
+ * user's choice in the browser, so a message is already readable wherever a schema rejects input.
  */
 type Lang = 'vi' | 'en';
+let active: Lang = 'vi';
 
 const words = {
   vi: {
@@ -58,6 +60,47 @@ export function validationMessages(lang: Lang): z.core.$ZodErrorMap {
   };
 }
 
+/** Messages of the project's own rules, in both languages. */
+const ruleMessages = {
+  vi: {
+    facilityCode:
+      'Mã cơ sở gồm 2–32 ký tự: chữ in hoa không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
+    communeCode: 'Mã xã/phường gồm 5 chữ số',
+    phone: 'Số điện thoại không hợp lệ',
+    operatorRequired: 'Cơ sở ngoài công lập phải ghi tổ chức, cá nhân thành lập',
+    operatorOnlyNonPublic: 'Chỉ cơ sở ngoài công lập mới có tổ chức, cá nhân thành lập',
+    username:
+      'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới',
+    passwordTooShort: 'Mật khẩu cần ít nhất 10 ký tự',
+    oneFacility: 'Lãnh đạo và nhân viên cơ sở phải thuộc đúng một cơ sở',
+    noFacility: 'Quản trị viên và chuyên viên Sở không gắn với cơ sở nào',
+  },
+  en: {
+    facilityCode:
+      'Facility code: 2–32 characters, capital letters without accents, digits, dot, hyphen or underscore',
+    communeCode: 'A commune code has 5 digits',
+    phone: 'Invalid phone number',
+    operatorRequired: 'A non-public facility must name its operator organisation',
+    operatorOnlyNonPublic: 'Only a non-public facility has an operator organisation',
+    username:
+      'Username: 3–64 characters, lowercase letters without accents, digits, dot, hyphen or underscore',
+    passwordTooShort: 'The password needs at least 10 characters',
+    oneFacility: 'Facility managers and staff belong to exactly one facility',
+    noFacility: 'Administrators and planners are not attached to a facility',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+export type RuleMessage = keyof (typeof ruleMessages)['vi'];
+
+/** The message in the active language; refinements call it while validating. */
+export const ruleText = (key: RuleMessage): string => ruleMessages[active][key];
+
+/** For a schema check: the message is looked up when validation fails, in the language active then. */
+export const ruleMessage = (key: RuleMessage) => ({ error: () => ruleText(key) });
+
 export function setValidationLanguage(lang: Lang): void {
+  active = lang;
   z.config({ customError: validationMessages(lang) });
 }
+
+setValidationLanguage('vi');

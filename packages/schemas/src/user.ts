@@ -1,15 +1,16 @@
 import { roles } from '@ansinh/domain/roles';
 import { z } from 'zod';
 import { pageInput, pageOf, text } from './common.ts';
+import { ruleMessage, ruleText } from './messages.ts';
 
 /** Long passphrases beat complexity rules (NIST SP 800-63B); 10 characters is the floor. */
-export const password = z.string().min(10, 'errors.passwordTooShort').max(256);
+export const password = z.string().min(10, ruleMessage('passwordTooShort')).max(256);
 
-const username = z
+export const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,64}$/, 'errors.username');
+  .regex(/^[a-z0-9._-]{3,64}$/, ruleMessage('username'));
 
 /**
  * Centre staff and managers belong to exactly one facility; operators to the facilities they run;
@@ -21,12 +22,14 @@ const assignment = z
     const n = v.facilityIds.length;
     const centre = v.role === 'facility_manager' || v.role === 'facility_staff';
     if (centre && n !== 1)
-      ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: 'errors.oneFacility' });
+      ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: ruleText('oneFacility') });
     if ((v.role === 'admin' || v.role === 'planner') && n !== 0)
-      ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: 'errors.noFacility' });
+      ctx.addIssue({ code: 'custom', path: ['facilityIds'], message: ruleText('noFacility') });
   });
 
-export const userCreateInput = z.object({ username, fullName: text(2, 120), password }).and(assignment);
+export const fullName = text(2, 120);
+
+export const userCreateInput = z.object({ username, fullName, password }).and(assignment);
 export type UserCreateInput = z.infer<typeof userCreateInput>;
 
 export const userAssignInput = z.object({ id: z.uuid(), version: z.int().min(1) }).and(assignment);

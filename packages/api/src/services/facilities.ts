@@ -3,6 +3,7 @@ import { communes, provinces } from '@ansinh/db/schema/admin-units';
 import { facilities } from '@ansinh/db/schema/facilities';
 import { operatorFacilities } from '@ansinh/db/schema/users';
 import { DomainError } from '@ansinh/domain/errors';
+import { changedDepartmentOnlyField } from '@ansinh/domain/licensing';
 import { canReachFacility, type FacilityScope, seesWholeProvince } from '@ansinh/domain/roles';
 import { escapeLikePattern } from '@ansinh/domain/text';
 import {
@@ -165,18 +166,6 @@ export async function createFacility(
   });
 }
 
-/**
- * Licensing facts are the department's decision (Decree 103 Art. 17–19): a centre or operator may keep
- * its own contact and space details current, but not grant itself a licence, capacity or status.
- */
-export const departmentOnlyFields = [
-  'ownership',
-  'status',
-  'licensedCapacity',
-  'decisionNumber',
-  'decisionDate',
-] as const satisfies readonly (keyof FacilityInput)[];
-
 export async function updateFacility(
   db: Db,
   actor: SessionUser,
@@ -198,7 +187,7 @@ export async function updateFacility(
 
     const merged = facilityInput.parse({ ...pickInput(before), ...changes });
     if (!seesWholeProvince(actor.role)) {
-      const touched = departmentOnlyFields.find((field) => merged[field] !== before[field]);
+      const touched = changedDepartmentOnlyField(before, merged);
       if (touched) throw new DomainError('DEPARTMENT_ONLY_FIELD', { field: touched });
     }
 
