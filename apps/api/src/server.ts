@@ -97,9 +97,13 @@ export async function buildServer(options: ServerOptions) {
 
   if (options.serveWeb && existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes (/facilities/…) all load the single-page app.
+    // Client-side routes (/facilities/…) all load the single-page app. A missing file (an old tab asking
+    // for a script of a previous build) must stay a 404, or the browser gets HTML where it expects code.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/trpc')) return reply.sendFile('index.html');
+      const path = request.url.split('?')[0] ?? '';
+      const clientRoute =
+        request.method === 'GET' && !path.startsWith('/trpc') && !/\.[a-z0-9]+$/i.test(path);
+      if (clientRoute) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
       return reply.code(404).send({ error: 'Not found' });
     });
   }

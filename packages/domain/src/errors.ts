@@ -21,6 +21,7 @@ const categories = {
   ORIGIN_MISMATCH: 'forbidden',
   DEPARTMENT_ONLY_FIELD: 'forbidden',
   CANNOT_DEACTIVATE_SELF: 'precondition',
+  CANNOT_CHANGE_OWN_ROLE: 'precondition',
   NOT_SIGNED_IN: 'unauthenticated',
   INVALID_CREDENTIALS: 'unauthenticated',
   LOGIN_RATE_LIMITED: 'rate_limited',

@@ -8,16 +8,17 @@ import { z } from 'zod';
 export const text = (min: number, max: number) =>
   z.string().transform(normalizeText).pipe(z.string().min(min).max(max));
 
-/** Optional free text: empty input means "no value" and is stored as NULL. */
-export const optionalText = (max: number) =>
+/** Free text that may be left blank: an empty answer is stored as NULL. */
+export const nullableText = (max: number) =>
   z
     .string()
     .transform(normalizeText)
     .pipe(z.string().max(max))
     .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null);
+    .nullable();
+
+/** What a person typed in a search box, in the same normal form as the stored text it is matched against. */
+export const searchText = z.string().transform(normalizeText).pipe(z.string().max(100)).optional();
 
 /** Calendar dates travel as ISO strings so no time zone can shift a birth or decision date. */
 export const isoDate = z.iso.date();

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { communeCode, provinceCode } from './admin-unit.ts';
-import { excelFile, isoDate, optionalText, pageInput, pageOf, sortDirection, text } from './common.ts';
+import {
+  excelFile,
+  isoDate,
+  nullableText,
+  pageInput,
+  pageOf,
+  searchText,
+  sortDirection,
+  text,
+} from './common.ts';
 import { ruleMessage, ruleText } from './messages.ts';
 
 /** Decree 103/2017 Art. 5 — the seven kinds of social-assistance facility. */
@@ -20,9 +29,10 @@ export type FacilityType = (typeof facilityTypes)[number];
 export type Ownership = (typeof ownerships)[number];
 export type FacilityStatus = (typeof facilityStatuses)[number];
 
-const area = z.number().min(0).max(10_000_000).nullable().default(null);
+const area = z.number().min(0).max(10_000_000).nullable();
 
-const facilityShape = z.object({
+/** Each field exactly as a person may send it; nothing here invents a value for a field left out. */
+const fields = {
   code: z
     .string()
     .trim()
@@ -32,21 +42,32 @@ const facilityShape = z.object({
   type: z.enum(facilityTypes),
   ownership: z.enum(ownerships),
   communeCode,
-  address: optionalText(300),
+  address: nullableText(300),
   phone: z
     .string()
     .trim()
     .regex(/^(\+?[0-9][0-9 .-]{7,18})?$/, ruleMessage('phone'))
     .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .default(null),
+    .nullable(),
   licensedCapacity: z.int().min(0).max(5000),
   landAreaM2: area,
   bedroomAreaM2: area,
   status: z.enum(facilityStatuses),
-  decisionNumber: optionalText(100),
-  decisionDate: isoDate.nullable().default(null),
-  operatorOrganisation: optionalText(200),
+  decisionNumber: nullableText(100),
+  decisionDate: isoDate.nullable(),
+  operatorOrganisation: nullableText(200),
+};
+
+/** A new record: the optional facts may be left out and are then stored as NULL. */
+const facilityShape = z.object({
+  ...fields,
+  address: fields.address.default(null),
+  phone: fields.phone.default(null),
+  landAreaM2: fields.landAreaM2.default(null),
+  bedroomAreaM2: fields.bedroomAreaM2.default(null),
+  decisionNumber: fields.decisionNumber.default(null),
+  decisionDate: fields.decisionDate.default(null),
+  operatorOrganisation: fields.operatorOrganisation.default(null),
 });
 
 /**
@@ -73,8 +94,14 @@ export const facilityInput = facilityShape.superRefine(requireOperatorForNonPubl
 export type FacilityInput = z.infer<typeof facilityInput>;
 export type FacilityFormValues = z.input<typeof facilityInput>;
 
-/** Only the fields sent are changed; `version` is the one the editor loaded (optimistic concurrency). */
-export const facilityUpdateInput = facilityShape.partial().extend({ id: z.uuid(), version: z.int().min(1) });
+/**
+ * Only the fields sent are changed (built from the default-free fields, so a field left out stays out);
+ * `version` is the one the editor loaded (optimistic concurrency).
+ */
+export const facilityUpdateInput = z
+  .object(fields)
+  .partial()
+  .extend({ id: z.uuid(), version: z.int().min(1) });
 export type FacilityUpdateInput = z.infer<typeof facilityUpdateInput>;
 
 export const facility = z.object({
@@ -113,7 +140,7 @@ export const facilitySortFields = [
 ] as const;
 
 export const facilityFilter = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: searchText,
   type: z.enum(facilityTypes).optional(),
   ownership: z.enum(ownerships).optional(),
   status: z.enum(facilityStatuses).optional(),

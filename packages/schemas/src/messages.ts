@@ -53,7 +53,10 @@ export function validationMessages(lang: Lang): z.core.$ZodErrorMap {
       case 'invalid_format':
         return issue.format === 'date' ? w.badDate : w.badFormat;
       case 'invalid_value':
-        return w.badChoice;
+        // An untouched select sends nothing: that is a missing answer, not a wrong one.
+        return issue.input === undefined || issue.input === null || issue.input === ''
+          ? w.required
+          : w.badChoice;
       default:
         return undefined;
     }

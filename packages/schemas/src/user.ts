@@ -1,6 +1,6 @@
 import { roles } from '@ansinh/domain/roles';
 import { z } from 'zod';
-import { pageInput, pageOf, text } from './common.ts';
+import { pageInput, pageOf, searchText, text } from './common.ts';
 import { ruleMessage, ruleText } from './messages.ts';
 
 /** Long passphrases beat complexity rules (NIST SP 800-63B); 10 characters is the floor. */
@@ -17,7 +17,14 @@ export const username = z
  * department roles to none. The database enforces the same with CHECKs on users.facility_id.
  */
 const assignment = z
-  .object({ role: z.enum(roles), facilityIds: z.array(z.uuid()).default([]) })
+  .object({
+    role: z.enum(roles),
+    // The same facility picked twice is one facility, not an error.
+    facilityIds: z
+      .array(z.uuid())
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
+  })
   .superRefine((v, ctx) => {
     const n = v.facilityIds.length;
     const centre = v.role === 'facility_manager' || v.role === 'facility_staff';
@@ -48,5 +55,5 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const userListInput = z.object({ search: z.string().trim().max(100).optional(), ...pageInput });
+export const userListInput = z.object({ search: searchText, ...pageInput });
 export const userPage = pageOf(user);

@@ -85,6 +85,8 @@ describe('validation messages', () => {
     setValidationLanguage('vi');
     expect(fieldErrors({ ...valid, name: undefined }).name).toEqual(['Vui lòng nhập thông tin này']);
     expect(fieldErrors({ ...valid, name: 'ab' }).name).toEqual(['Cần ít nhất 3 ký tự']);
+    expect(fieldErrors({ ...valid, type: undefined }).type).toEqual(['Vui lòng nhập thông tin này']);
+    expect(fieldErrors({ ...valid, type: 'hospital' }).type).toEqual(['Giá trị không hợp lệ']);
     expect(fieldErrors({ ...valid, licensedCapacity: 6000 }).licensedCapacity).toEqual([
       'Giá trị lớn nhất là 5000',
     ]);

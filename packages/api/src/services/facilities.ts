@@ -142,10 +142,17 @@ export async function createFacility(
   meta: RequestMeta,
   input: FacilityInput,
 ): Promise<Facility> {
-  // An operator registers a private centre; it stays "planned" until the department licenses it.
+  // An operator registers a private centre; it stays "planned" and unlicensed until the department
+  // licenses it, so licence facts sent by the operator are not taken.
   const values =
     actor.role === 'operator'
-      ? { ...input, ownership: 'non_public' as const, status: 'planned' as const }
+      ? {
+          ...input,
+          ownership: 'non_public' as const,
+          status: 'planned' as const,
+          decisionNumber: null,
+          decisionDate: null,
+        }
       : input;
   const record = facilityInput.parse(values);
   return db.transaction(async (tx) => {
@@ -185,11 +192,15 @@ export async function updateFacility(
     if (before.version !== version)
       throw new DomainError('STALE_VERSION', { currentVersion: before.version });
 
-    const merged = facilityInput.parse({ ...pickInput(before), ...changes });
+    const current = pickInput(before);
+    const proposed = { ...current, ...definedOnly(changes) };
+    // Refuse what the person may not change before judging the rest of the record, so they are not
+    // asked to fix a field only to be refused afterwards.
     if (!seesWholeProvince(actor.role)) {
-      const touched = changedDepartmentOnlyField(before, merged);
+      const touched = changedDepartmentOnlyField(current, proposed);
       if (touched) throw new DomainError('DEPARTMENT_ONLY_FIELD', { field: touched });
     }
+    const merged = facilityInput.parse(proposed);
 
     await tx
       .update(facilities)
@@ -206,6 +217,10 @@ export async function updateFacility(
     });
     return after;
   });
+}
+
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function pickInput(f: Facility): FacilityInput {

@@ -162,6 +162,8 @@ export function assignRole(
   meta: RequestMeta,
   input: { id: string; version: number; role: Role; facilityIds: string[] },
 ): Promise<User> {
+  // The last administrator demoting themselves would lock everyone out of user administration.
+  if (input.id === actor.id) throw new DomainError('CANNOT_CHANGE_OWN_ROLE');
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, input.id, input.version);
     await assignFacilities(tx, input.id, input.role, input.facilityIds);

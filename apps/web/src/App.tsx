@@ -1,0 +1,93 @@
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { makeQueryClient, makeTrpcClient, TRPCProvider } from './api/trpc.ts';
+import { RequireAuth, RequirePermission } from './auth/session.tsx';
+import { AppLayout } from './components/AppLayout.tsx';
+import { StatusPage } from './components/StatusPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { FacilityCreatePage } from './features/facilities/FacilityCreatePage.tsx';
+import { FacilityDetailPage } from './features/facilities/FacilityDetailPage.tsx';
+import { FacilityEditPage } from './features/facilities/FacilityEditPage.tsx';
+import { FacilityListPage } from './features/facilities/FacilityListPage.tsx';
+import { UsersPage } from './features/users/UsersPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  defaultRadius: 'sm',
+  components: {
+    // Vietnamese in capitals loses legibility, and a cut-off status ("ĐANG HO…") says nothing.
+    Badge: Badge.extend({ defaultProps: { tt: 'none' }, styles: { root: { minWidth: 'max-content' } } }),
+  },
+});
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(makeTrpcClient);
+  const { i18n } = useTranslation();
+
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+        <Notifications position="bottom-right" />
+        <QueryClientProvider client={queryClient}>
+          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </TRPCProvider>
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/facilities" replace />} />
+        <Route path="facilities" element={<FacilityListPage />} />
+        <Route
+          path="facilities/new"
+          element={
+            <RequirePermission action="facility.create">
+              <FacilityCreatePage />
+            </RequirePermission>
+          }
+        />
+        <Route path="facilities/:id" element={<FacilityDetailPage />} />
+        <Route path="facilities/:id/edit" element={<FacilityEditPage />} />
+        <Route
+          path="users"
+          element={
+            <RequirePermission action="user.manage">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission action="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="*" element={<StatusPage kind="notFound" />} />
+      </Route>
+    </Routes>
+  );
+}

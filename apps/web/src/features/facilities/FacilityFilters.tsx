@@ -1,0 +1,95 @@
+import { facilityStatuses, facilityTypes, ownerships } from '@ansinh/schemas/facility';
+import { Grid, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppConfig } from '../../api/config.ts';
+import { CommuneSelect } from './AdminUnitSelects.tsx';
+import type { FacilityListState } from './list-params.ts';
+
+interface FacilityFiltersProps {
+  state: FacilityListState;
+  onChange: (changes: Partial<FacilityListState>) => void;
+}
+
+export function FacilityFilters({ state, onChange }: FacilityFiltersProps) {
+  const { t } = useTranslation();
+  const config = useAppConfig();
+  return (
+    <Grid mb="md">
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <SearchBox value={state.search} onSearch={(search) => onChange({ search })} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+        <Select
+          label={t('facility.fields.type')}
+          placeholder={t('common.all')}
+          clearable
+          data={facilityTypes.map((value) => ({ value, label: t(`facility.types.${value}`) }))}
+          value={state.type}
+          onChange={(type) => onChange({ type })}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+        <Select
+          label={t('facility.fields.ownership')}
+          placeholder={t('common.all')}
+          clearable
+          data={ownerships.map((value) => ({ value, label: t(`facility.ownerships.${value}`) }))}
+          value={state.ownership}
+          onChange={(ownership) => onChange({ ownership })}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+        <Select
+          label={t('facility.fields.status')}
+          placeholder={t('common.all')}
+          clearable
+          data={facilityStatuses.map((value) => ({ value, label: t(`facility.statuses.${value}`) }))}
+          value={state.status}
+          onChange={(status) => onChange({ status })}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
+        <CommuneSelect
+          label={t('facility.fields.communeCode')}
+          placeholder={t('common.all')}
+          clearable
+          provinceCode={config.data?.homeProvinceCode ?? null}
+          value={state.communeCode}
+          onChange={(communeCode) => onChange({ communeCode })}
+        />
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+/** Typing updates the list after a pause instead of querying the server on every keystroke. */
+function SearchBox({ value, onSearch }: { value: string; onSearch: (search: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const [debounced] = useDebouncedValue(text.trim(), 350);
+  // The search the list currently shows, to tell our own updates from Back/Forward changing the address.
+  const applied = useRef(value);
+
+  useEffect(() => {
+    if (value === applied.current) return;
+    applied.current = value;
+    setText(value);
+  }, [value]);
+  useEffect(() => {
+    if (debounced === applied.current) return;
+    applied.current = debounced;
+    onSearch(debounced);
+  }, [debounced, onSearch]);
+
+  return (
+    <TextInput
+      label={t('facility.list.search')}
+      placeholder={t('facility.list.searchPlaceholder')}
+      type="search"
+      value={text}
+      onChange={(event) => setText(event.currentTarget.value)}
+    />
+  );
+}

@@ -1,0 +1,73 @@
+import { facilityInput } from '@ansinh/schemas/facility';
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { zodFormErrors } from '../../lib/form-errors.ts';
+import { FacilityFormFields, type FieldAccess } from './FacilityFormFields.tsx';
+import {
+  type FacilityForm,
+  type FacilityFormState,
+  formToSchemaInput,
+  type ParsedFacility,
+} from './facility-form.ts';
+
+/** The form validates with the very schema the API uses, so people see the server's rules before saving. */
+export function useFacilityForm(initialValues: FacilityFormState): FacilityForm {
+  return useForm<FacilityFormState>({
+    mode: 'controlled',
+    initialValues,
+    validate: (values) => zodFormErrors(facilityInput, formToSchemaInput(values)),
+  });
+}
+
+/** Server refusals that concern one input. */
+export const facilityErrorFields = {
+  FACILITY_CODE_TAKEN: 'code',
+  COMMUNE_NOT_FOUND: 'communeCode',
+} as const;
+
+interface FacilityFormFrameProps {
+  title: string;
+  form: FacilityForm;
+  onSubmit: (parsed: ParsedFacility) => void;
+  submitting: boolean;
+  /** A failure that belongs to no single field. */
+  error: unknown;
+  cancelTo: string;
+  access: FieldAccess;
+  /** Shown above the fields, e.g. the operator rules or a version conflict. */
+  notice?: ReactNode;
+}
+
+export function FacilityFormFrame(props: FacilityFormFrameProps) {
+  const { form, onSubmit } = props;
+  const { t } = useTranslation();
+  return (
+    <Stack maw={960}>
+      <Title order={1} size="h2">
+        {props.title}
+      </Title>
+      {props.notice}
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => onSubmit(facilityInput.parse(formToSchemaInput(values))))}
+      >
+        <Stack>
+          <FacilityFormFields form={form} {...props.access} />
+          {props.error ? <ErrorAlert error={props.error} /> : null}
+          <Group justify="flex-end">
+            <Button component={Link} to={props.cancelTo} variant="default">
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={props.submitting}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
