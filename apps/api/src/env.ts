@@ -15,7 +15,16 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(defaultApiConfig.sessionAbsoluteHours),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: flag.default(false),
-  APP_ORIGIN: z.string().optional(),
+  APP_ORIGIN: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url().transform((o) => new URL(o).origin)).min(1))
+    .optional(),
   HOME_PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/)
@@ -26,7 +35,9 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  // `PORT=` in a shell or an .env file means "not set", not "port 0" or "listen on every interface".
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
@@ -39,7 +50,7 @@ export function apiConfigFrom(env: Env): ApiConfig {
     ...defaultApiConfig,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.SESSION_ABSOLUTE_HOURS,
-    allowedOrigins: env.APP_ORIGIN ? env.APP_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')) : null,
+    allowedOrigins: env.APP_ORIGIN ?? null,
     homeProvinceCode: env.HOME_PROVINCE_CODE,
     departmentName: env.DEPARTMENT_NAME,
   };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveSession } from '@ansinh/api/auth/session';
 import type { ApiConfig } from '@ansinh/api/config';
 import type { SessionCookie } from '@ansinh/api/context';
+import { requestIds } from '@ansinh/api/request-id';
 import { type AppRouter, appRouter } from '@ansinh/api/router';
 import type { Database } from '@ansinh/db/client';
 import fastifyCookie from '@fastify/cookie';
@@ -42,6 +43,8 @@ export async function buildServer(options: ServerOptions) {
     );
   });
 
+  // Errors raised before tRPC builds a context (an unsupported content type, say) still carry the id.
+  app.addHook('onRequest', (request, _reply, done) => requestIds.run(String(request.id), done));
   await app.register(fastifyCookie);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -81,7 +84,8 @@ export async function buildServer(options: ServerOptions) {
           meta: {
             requestId: String(req.id),
             ip: req.ip,
-            ownOrigin: `${req.protocol}://${req.host}`,
+            // Through URL so a default port (`:443` from some proxies) is dropped, as browsers drop it.
+            ownOrigin: new URL(`${req.protocol}://${req.host}`).origin,
             origin: req.headers.origin,
             referer: req.headers.referer,
             userAgent: req.headers['user-agent'],
@@ -103,7 +107,8 @@ export async function buildServer(options: ServerOptions) {
       const path = request.url.split('?')[0] ?? '';
       const clientRoute =
         request.method === 'GET' && !path.startsWith('/trpc') && !/\.[a-z0-9]+$/i.test(path);
-      if (clientRoute) return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      if (clientRoute)
+        return reply.header('Cache-Control', 'no-cache').sendFile('index.html', { cacheControl: false });
       return reply.code(404).send({ error: 'Not found' });
     });
   }

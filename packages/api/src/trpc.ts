@@ -4,6 +4,7 @@ import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import type { Context, RequestMeta } from './context.ts';
 import { errorData, toTRPCError } from './errors.ts';
+import { requestIds } from './request-id.ts';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -23,7 +24,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        ...errorData(error, ctx?.meta.requestId ?? null),
+        ...errorData(error, ctx?.meta.requestId ?? requestIds.getStore() ?? null),
       },
     };
   },

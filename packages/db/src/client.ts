@@ -60,15 +60,16 @@ async function createPostgres(url: string, poolMax: number): Promise<Database> {
     db,
     kind: 'postgres',
     async migrate() {
-      // The lock is held on its own connection while the migrator uses others from the pool.
-      const lockClient = await pool.connect();
+      // The lock lives on a connection of its own, outside the pool, so that migrating still works when
+      // the pool has a single connection; ending that connection releases the lock in every case.
+      const lockClient = new pg.Client({ connectionString: url });
+      await lockClient.connect();
       try {
         await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await migrateNodePg(db, { migrationsFolder });
         await loadAdministrativeUnits(db);
       } finally {
-        await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-        lockClient.release();
+        await lockClient.end();
       }
     },
     isReady: () => isMigrated(db),
