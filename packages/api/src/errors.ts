@@ -2,7 +2,7 @@ import { constraintViolationOf, pgErrorCodes } from '@ansinh/db/errors';
 import { DomainError, type DomainErrorCategory, type DomainErrorCode } from '@ansinh/domain/errors';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { ZodError, z } from 'zod';
+import { ZodError } from 'zod';
 
 const trpcCodeOf: Record<DomainErrorCategory, TRPC_ERROR_CODE_KEY> = {
   not_found: 'NOT_FOUND',
@@ -23,6 +23,11 @@ const constraintErrors: Record<string, { code: DomainErrorCode; field: string }>
   users_username_key: { code: 'USERNAME_TAKEN', field: 'username' },
   users_facility_id_facilities_id_fk: { code: 'FACILITY_NOT_FOUND', field: 'facilityIds' },
   operator_facilities_facility_id_facilities_id_fk: { code: 'FACILITY_NOT_FOUND', field: 'facilityIds' },
+  residents_id_number_key: { code: 'ID_NUMBER_EXISTS', field: 'idNumber' },
+  residents_home_commune_code_communes_code_fk: { code: 'COMMUNE_NOT_FOUND', field: 'homeCommuneCode' },
+  stays_one_open_per_resident: { code: 'ALREADY_IN_CARE', field: 'admittedOn' },
+  stays_no_overlap: { code: 'STAY_OVERLAP', field: 'admittedOn' },
+  stays_facility_id_facilities_id_fk: { code: 'FACILITY_NOT_FOUND', field: 'facilityId' },
 };
 
 function domainErrorFromDatabase(error: unknown): DomainError | null {
@@ -32,7 +37,8 @@ function domainErrorFromDatabase(error: unknown): DomainError | null {
   if (!known) return null;
   const expected =
     violation.sqlState === pgErrorCodes.uniqueViolation ||
-    violation.sqlState === pgErrorCodes.foreignKeyViolation;
+    violation.sqlState === pgErrorCodes.foreignKeyViolation ||
+    violation.sqlState === pgErrorCodes.exclusionViolation;
   return expected ? new DomainError(known.code, { field: known.field }) : null;
 }
 
@@ -47,8 +53,21 @@ export function toTRPCError(cause: unknown): TRPCError | null {
   return null;
 }
 
+/**
+ * Like z.flattenError, but nested fields keep their whole path ("resident.idNumber"), so a form made of
+ * several parts can still put each message next to its own field.
+ */
+function fieldErrors(error: ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
+  const result = { formErrors: [] as string[], fieldErrors: {} as Record<string, string[]> };
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) result.formErrors.push(issue.message);
+    else (result.fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+  }
+  return result;
+}
+
 export interface ErrorData {
-  zodError: ReturnType<typeof z.flattenError> | null;
+  zodError: ReturnType<typeof fieldErrors> | null;
   domainCode: DomainErrorCode | null;
   domainParams: Record<string, string | number>;
   requestId: string | null;
@@ -57,7 +76,7 @@ export interface ErrorData {
 export function errorData(error: TRPCError, requestId: string | null): ErrorData {
   const cause = error.cause;
   return {
-    zodError: error.code === 'BAD_REQUEST' && cause instanceof ZodError ? z.flattenError(cause) : null,
+    zodError: error.code === 'BAD_REQUEST' && cause instanceof ZodError ? fieldErrors(cause) : null,
     domainCode: cause instanceof DomainError ? cause.code : null,
     domainParams: cause instanceof DomainError ? cause.params : {},
     requestId,

@@ -2,6 +2,7 @@ import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { facilitiesRouter } from './routers/facilities.ts';
 import { adminUnitsRouter, metaRouter } from './routers/reference.ts';
+import { residentImportRouter, residentsRouter } from './routers/residents.ts';
 import { usersRouter } from './routers/users.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
@@ -12,6 +13,8 @@ export const appRouter = router({
   facilities: facilitiesRouter,
   users: usersRouter,
   audit: auditRouter,
+  residents: residentsRouter,
+  residentImport: residentImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql } from 'drizzle-orm';
@@ -10,7 +11,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { loadAdministrativeUnits } from './seed/reference.ts';
+import { loadReferenceData } from './seed/reference.ts';
 
 /**
  * One query-builder type for both engines. The PGlite and node-postgres drizzle drivers expose the same
@@ -67,7 +68,7 @@ async function createPostgres(url: string, poolMax: number): Promise<Database> {
       try {
         await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await migrateNodePg(db, { migrationsFolder });
-        await loadAdministrativeUnits(db);
+        await loadReferenceData(db);
       } finally {
         await lockClient.end();
       }
@@ -79,14 +80,14 @@ async function createPostgres(url: string, poolMax: number): Promise<Database> {
 
 async function createPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
+  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm, btree_gist } });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     async migrate() {
       await migratePglite(db as never, { migrationsFolder });
-      await loadAdministrativeUnits(db);
+      await loadReferenceData(db);
     },
     isReady: () => isMigrated(db),
     close: () => client.close(),

@@ -3,6 +3,7 @@ export const pgErrorCodes = {
   uniqueViolation: '23505',
   foreignKeyViolation: '23503',
   checkViolation: '23514',
+  exclusionViolation: '23P01',
 } as const;
 
 export interface ConstraintViolation {
@@ -17,7 +18,7 @@ export interface ConstraintViolation {
 export function constraintViolationOf(error: unknown): ConstraintViolation | null {
   for (let e = error; e instanceof Error; e = e.cause) {
     const { code, constraint } = e as Error & { code?: unknown; constraint?: unknown };
-    if (typeof code === 'string' && /^23\d{3}$/.test(code)) {
+    if (typeof code === 'string' && /^23[0-9A-Z]{3}$/.test(code)) {
       return { sqlState: code, constraint: typeof constraint === 'string' ? constraint : undefined };
     }
   }

@@ -23,6 +23,12 @@ const allowed = {
   'facility.update': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
   'audit.read': ['admin', 'planner'],
   'user.manage': ['admin'],
+  'resident.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  // The department oversees; the people caring for residents keep their records.
+  'resident.write': ['admin', 'facility_manager', 'facility_staff', 'operator'],
+  'entitlement.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'policy.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'policy.manage': ['admin', 'planner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof allowed;

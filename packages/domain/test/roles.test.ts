@@ -16,6 +16,11 @@ const expected: Record<Action, readonly Role[]> = {
   'facility.update': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
   'audit.read': ['admin', 'planner'],
   'user.manage': ['admin'],
+  'resident.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'resident.write': ['admin', 'facility_manager', 'facility_staff', 'operator'],
+  'entitlement.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'policy.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'policy.manage': ['admin', 'planner'],
 };
 
 describe('can', () => {

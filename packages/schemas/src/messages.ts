@@ -77,6 +77,9 @@ const ruleMessages = {
     passwordTooShort: 'Mật khẩu cần ít nhất 10 ký tự',
     oneFacility: 'Lãnh đạo và nhân viên cơ sở phải thuộc đúng một cơ sở',
     noFacility: 'Quản trị viên và chuyên viên Sở không gắn với cơ sở nào',
+    idNumberFormat: 'Số định danh gồm 12 chữ số (hoặc 9 chữ số với CMND cũ)',
+    futureDate: 'Ngày không được ở tương lai',
+    monthFormat: 'Tháng có dạng YYYY-MM',
   },
   en: {
     facilityCode:
@@ -90,10 +93,16 @@ const ruleMessages = {
     passwordTooShort: 'The password needs at least 10 characters',
     oneFacility: 'Facility managers and staff belong to exactly one facility',
     noFacility: 'Administrators and planners are not attached to a facility',
+    idNumberFormat: 'A personal ID number has 12 digits (or 9 for an old ID card)',
+    futureDate: 'The date cannot be in the future',
+    monthFormat: 'A month is written YYYY-MM',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
 export type RuleMessage = keyof (typeof ruleMessages)['vi'];
+
+/** The language messages are written in now (the server and scripts stay in Vietnamese). */
+export const activeLanguage = (): Lang => active;
 
 /** The message in the active language; refinements call it while validating. */
 export const ruleText = (key: RuleMessage): string => ruleMessages[active][key];

@@ -47,6 +47,8 @@ export const facilities = pgTable(
     decisionNumber: text('decision_number'),
     decisionDate: date('decision_date', { mode: 'string' }),
     operatorOrganisation: text('operator_organisation'),
+    /** Monthly care cost per resident, the base of percentage-of-care-cost policies. */
+    careCostVnd: integer('care_cost_vnd'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -67,6 +69,7 @@ export const facilities = pgTable(
     check('facilities_land_area_non_negative', sql`${t.landAreaM2} >= 0`),
     check('facilities_bedroom_area_non_negative', sql`${t.bedroomAreaM2} >= 0`),
     check('facilities_version_positive', sql`${t.version} >= 1`),
+    check('facilities_care_cost_non_negative', sql`${t.careCostVnd} >= 0`),
     check(
       'facilities_operator_only_non_public',
       sql`(${t.ownership} = 'non_public') = (${t.operatorOrganisation} is not null)`,

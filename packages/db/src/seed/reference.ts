@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import {
+  directive3715Rules,
+  nationalBaseLevels,
+  statutoryRules,
+} from '@ansinh/domain/entitlements/statutory';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { communes, provinces } from '../schema/admin-units.ts';
+import { baseLevels, policyRules } from '../schema/policies.ts';
 
 interface AdminUnitsFile {
   provinces: {
@@ -15,8 +21,38 @@ interface AdminUnitsFile {
 /** Official 2025 map, copied into the repo so the app never reads outside it at run time. */
 const dataFile = new URL('./vn-admin-units-2025.json', import.meta.url);
 
+/** Reference data every database needs, demo or real; each part is loaded once and then left alone. */
+export async function loadReferenceData(db: Db): Promise<void> {
+  await loadAdministrativeUnits(db);
+  await loadPolicies(db);
+}
+
+/**
+ * The national base levels and the statutory rules (in force), plus the directive 3715 groups as
+ * proposals. Loaded only into an empty policy table: after that, planners own the rules.
+ */
+async function loadPolicies(db: Db): Promise<void> {
+  const existing = await db.execute<{ n: number }>(sql`select count(*)::int as n from policy_rules`);
+  if ((existing.rows[0]?.n ?? 0) > 0) return;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(baseLevels)
+      .values(
+        nationalBaseLevels.map((l) => ({
+          effectiveFrom: l.effectiveFrom,
+          vnd: l.vnd,
+          legalBasis: l.legalBasis,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .insert(policyRules)
+      .values([...statutoryRules, ...directive3715Rules].map((definition) => ({ definition })));
+  });
+}
+
 /** Loads the 34 provinces and 3,321 communes once; later starts see them and do nothing. */
-export async function loadAdministrativeUnits(db: Db): Promise<void> {
+async function loadAdministrativeUnits(db: Db): Promise<void> {
   const existing = await db.execute<{ n: number }>(sql`select count(*)::int as n from communes`);
   if ((existing.rows[0]?.n ?? 0) > 0) return;
 
