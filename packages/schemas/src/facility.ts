@@ -56,6 +56,8 @@ const fields = {
   decisionNumber: nullableText(100),
   decisionDate: isoDate.nullable(),
   operatorOrganisation: nullableText(200),
+  /** Monthly care cost per resident (VND), the base of "percentage of care cost" policies. */
+  careCostVnd: z.int().min(0).max(100_000_000).nullable(),
 };
 
 /** A new record: the optional facts may be left out and are then stored as NULL. */
@@ -68,6 +70,7 @@ const facilityShape = z.object({
   decisionNumber: fields.decisionNumber.default(null),
   decisionDate: fields.decisionDate.default(null),
   operatorOrganisation: fields.operatorOrganisation.default(null),
+  careCostVnd: fields.careCostVnd.default(null),
 });
 
 /**
@@ -123,6 +126,7 @@ export const facility = z.object({
   decisionNumber: z.string().nullable(),
   decisionDate: z.string().nullable(),
   operatorOrganisation: z.string().nullable(),
+  careCostVnd: z.int().nullable(),
   version: z.int(),
   createdAt: z.date(),
   updatedAt: z.date(),

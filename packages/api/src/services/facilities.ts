@@ -36,6 +36,7 @@ const columns = {
   decisionNumber: facilities.decisionNumber,
   decisionDate: facilities.decisionDate,
   operatorOrganisation: facilities.operatorOrganisation,
+  careCostVnd: facilities.careCostVnd,
   version: facilities.version,
   createdAt: facilities.createdAt,
   updatedAt: facilities.updatedAt,
@@ -239,5 +240,6 @@ function pickInput(f: Facility): FacilityInput {
     decisionNumber: f.decisionNumber,
     decisionDate: f.decisionDate,
     operatorOrganisation: f.operatorOrganisation,
+    careCostVnd: f.careCostVnd,
   };
 }

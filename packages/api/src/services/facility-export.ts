@@ -24,4 +24,5 @@ export const facilityExportColumns: SheetColumn<Facility>[] = [
     numFmt: 'dd/mm/yyyy',
   },
   { header: 'Tổ chức, cá nhân thành lập', width: 36, value: (f) => f.operatorOrganisation },
+  { header: 'Chi phí chăm sóc (đồng/người/tháng)', width: 16, value: (f) => f.careCostVnd, numFmt: '#,##0' },
 ];

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { communes } from '../schema/admin-units.ts';
 import { facilities } from '../schema/facilities.ts';
+import { residents, stays } from '../schema/residents.ts';
 import { operatorFacilities, users } from '../schema/users.ts';
+import { syntheticPerson } from './people.ts';
+import { mulberry32 } from './scale.ts';
 
 /**
  * Shared password of the demo accounts. It exists only for the embedded demo database that
@@ -179,4 +183,38 @@ export async function seedDemo(
     }
   });
   return true;
+}
+
+/**
+ * A few dozen residents with stay histories in the operating demo centres, so every screen has
+ * something to show. Kept apart from `seedDemo` so API tests start from centres without residents.
+ */
+export async function seedDemoResidents(db: Db, today: string, count = 320): Promise<void> {
+  const random = mulberry32(19);
+  const [centres, homeCommunes] = await Promise.all([
+    db
+      .select({ id: facilities.id })
+      .from(facilities)
+      .where(sql`${facilities.status} = 'operating'`)
+      .orderBy(facilities.code),
+    db
+      .select({ code: communes.code })
+      .from(communes)
+      .where(sql`${communes.provinceCode} = '19'`)
+      .orderBy(communes.code),
+  ]);
+  const people = Array.from({ length: count }, () =>
+    syntheticPerson(
+      random,
+      centres.map((c) => c.id),
+      homeCommunes.map((c) => c.code),
+      today,
+    ),
+  );
+  await db.transaction(async (tx) => {
+    await tx.insert(residents).values(people.map((p) => p.resident));
+    await tx
+      .insert(stays)
+      .values(people.flatMap((p) => p.stays.map((s) => ({ ...s, residentId: p.resident.id ?? '' }))));
+  });
 }

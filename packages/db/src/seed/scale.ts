@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { communes } from '../schema/admin-units.ts';
 import { facilities, facilityTypeValues } from '../schema/facilities.ts';
+import { residents, stays } from '../schema/residents.ts';
+import { syntheticPerson } from './people.ts';
 
 /** Small, fast, seedable PRNG: the same seed always yields the same synthetic network. */
 export function mulberry32(seed: number): () => number {
@@ -35,14 +37,21 @@ const nameSuffixes = [
 
 export interface ScaleOptions {
   facilities: number;
+  /** Synthetic residents with stay histories, spread over the synthetic facilities. */
+  residents?: number;
   seed?: number;
+  /** The day histories are written up to (defaults to today); fixed in tests for reproducibility. */
+  today?: string;
 }
 
 /**
  * Synthetic facilities spread over every province, for benchmarks. Codes are `SCALE-00001`…, so a
  * re-run replaces the same rows instead of adding more, and demo or real data is never touched.
  */
-export async function seedScale(db: Db, options: ScaleOptions): Promise<{ facilities: number }> {
+export async function seedScale(
+  db: Db,
+  options: ScaleOptions,
+): Promise<{ facilities: number; residents: number }> {
   const random = mulberry32(options.seed ?? 2025);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const allCommunes = await db.select({ code: communes.code }).from(communes).orderBy(communes.code);
@@ -86,5 +95,43 @@ export async function seedScale(db: Db, options: ScaleOptions): Promise<{ facili
         });
     }
   });
-  return { facilities: rows.length };
+  const residentCount = await seedScaleResidents(db, options);
+  return { facilities: rows.length, residents: residentCount };
+}
+
+async function seedScaleResidents(db: Db, options: ScaleOptions): Promise<number> {
+  const count = options.residents ?? 0;
+  if (count === 0) return 0;
+  const random = mulberry32((options.seed ?? 2025) + 1);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const [facilityRows, communeRows] = await Promise.all([
+    db
+      .select({ id: facilities.id })
+      .from(facilities)
+      .where(sql`${facilities.code} like 'SCALE-%' and ${facilities.status} = 'operating'`)
+      .orderBy(facilities.code),
+    db.select({ code: communes.code }).from(communes).orderBy(communes.code),
+  ]);
+  const facilityIds = facilityRows.map((f) => f.id);
+  const communeCodes = communeRows.map((c) => c.code);
+  for (let i = 0; i < count; i += 1000) {
+    const people = Array.from({ length: Math.min(1000, count - i) }, () =>
+      syntheticPerson(random, facilityIds, communeCodes, today),
+    );
+    await db.transaction(async (tx) => {
+      // Ids come from the seeded generator: a re-run meets its own rows and adds nothing.
+      const inserted = await tx
+        .insert(residents)
+        .values(people.map((p) => p.resident))
+        .onConflictDoNothing()
+        .returning({ id: residents.id });
+      const fresh = new Set(inserted.map((r) => r.id));
+      const newStays = people.flatMap((p) =>
+        fresh.has(p.resident.id ?? '') ? p.stays.map((s) => ({ ...s, residentId: p.resident.id ?? '' })) : [],
+      );
+      for (let j = 0; j < newStays.length; j += 1000)
+        await tx.insert(stays).values(newStays.slice(j, j + 1000));
+    });
+  }
+  return count;
 }
