@@ -574,5 +574,8 @@ export async function commitImport(work: ResidentWork, batchId: string): Promise
     }
     await tx.update(importBatches).set({ status: 'committed' }).where(eq(importBatches.id, batchId));
   });
+  // A large import changes the tables' shape; fresh statistics keep list queries on their indexes
+  // (the embedded database has no autovacuum to do it).
+  await work.db.execute(sql`analyze residents, stays`);
   return { imported: people.length };
 }

@@ -45,7 +45,7 @@ function ageBandCondition(band: AgeBand, onDate: string): SQL {
 
 const sortExpressions = {
   // Vietnamese lists are ordered by given name (the last word), then by the whole name.
-  fullName: sql`regexp_replace(r.name_fold, '^.* ', ''), r.name_fold`,
+  fullName: sql`r.sort_name`,
   birthDate: sql`r.birth_date`,
   admittedOn: sql`s.admitted_on`,
   group: sql`r."group"`,
@@ -53,13 +53,11 @@ const sortExpressions = {
 } as const;
 
 /**
- * Each person with their latest stay (the open one while in care). Staff see the people whose latest
- * stay is in their centres: a person transferred away leaves their list with the transfer.
+ * Each person with their current stay (in care) or their last one (discharged). Staff see the people
+ * whose stay is in their centres: a person transferred away leaves their list with the transfer.
  */
 function listQuery(scope: FacilityScope, filter: ResidentFilter, onDate: string) {
-  const conditions: SQL[] = [
-    filter.careStatus === 'in_care' ? sql`s.discharged_on is null` : sql`s.discharged_on is not null`,
-  ];
+  const conditions: SQL[] = [];
   if (scope.kind === 'facilities') conditions.push(sqlIn(sql`s.facility_id`, scope.facilityIds));
   if (filter.facilityId) conditions.push(sql`s.facility_id = ${filter.facilityId}`);
   if (filter.search) {
@@ -70,13 +68,19 @@ function listQuery(scope: FacilityScope, filter: ResidentFilter, onDate: string)
   if (filter.group) conditions.push(sql`r."group" = ${filter.group}`);
   if (filter.disabilityLevel) conditions.push(sql`r.disability_level = ${filter.disabilityLevel}`);
   if (filter.ageBand) conditions.push(ageBandCondition(filter.ageBand, onDate));
+  // The open stay is found through its own partial unique index; only discharged people need the
+  // "latest stay" lookup.
+  const stay =
+    filter.careStatus === 'in_care'
+      ? sql`join stays s on s.resident_id = r.id and s.discharged_on is null`
+      : sql`join lateral (
+          select * from stays st where st.resident_id = r.id order by st.admitted_on desc limit 1
+        ) s on s.discharged_on is not null`;
   return sql`
     from residents r
-    join lateral (
-      select * from stays st where st.resident_id = r.id order by st.admitted_on desc limit 1
-    ) s on true
+    ${stay}
     join facilities f on f.id = s.facility_id
-    where ${sql.join(conditions, sql` and `)}`;
+    ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
 }
 
 interface ListRow extends Record<string, unknown> {

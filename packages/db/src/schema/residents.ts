@@ -88,6 +88,10 @@ export const residents = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Folded name for the "same person?" warning: NFC, no diacritics, no case. */
     nameFold: text('name_fold').generatedAlwaysAs(sql`search_fold(full_name)`),
+    /** Vietnamese lists sort by given name (the last word) first: "mai nguyen thi mai" for "Nguyễn Thị Mai". */
+    sortName: text('sort_name').generatedAlwaysAs(
+      sql`reverse(split_part(reverse(search_fold(full_name)), ' ', 1)) || ' ' || search_fold(full_name)`,
+    ),
     searchText: text('search_text').generatedAlwaysAs(
       sql`search_fold(full_name || ' ' || coalesce(id_number, ''))`,
     ),
@@ -96,6 +100,7 @@ export const residents = pgTable(
     // One person, one record: an ID number already in the registry is the same person.
     uniqueIndex('residents_id_number_key').on(t.idNumber).where(sql`${t.idNumber} is not null`),
     index('residents_duplicate_idx').on(t.nameFold, t.birthDate),
+    index('residents_sort_name_idx').on(t.sortName, t.id),
     index('residents_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('residents_id_number_format', sql`${t.idNumber} ~ '^([0-9]{9}|[0-9]{12})$'`),
     check('residents_group_valid', sql`${t.group} in (${inList(residentGroupValues)})`),

@@ -96,6 +96,8 @@ export async function seedScale(
     }
   });
   const residentCount = await seedScaleResidents(db, options);
+  // Fresh statistics, so the planner sees the bulk load (embedded PGlite runs no autovacuum).
+  await db.execute(sql`analyze`);
   return { facilities: rows.length, residents: residentCount };
 }
 

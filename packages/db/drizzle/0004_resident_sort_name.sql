@@ -1,0 +1,2 @@
+ALTER TABLE "residents" ADD COLUMN "sort_name" text GENERATED ALWAYS AS (reverse(split_part(reverse(search_fold(full_name)), ' ', 1)) || ' ' || search_fold(full_name)) STORED;--> statement-breakpoint
+CREATE INDEX "residents_sort_name_idx" ON "residents" USING btree ("sort_name","id");
