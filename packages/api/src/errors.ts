@@ -60,8 +60,12 @@ export function toTRPCError(cause: unknown): TRPCError | null {
 function fieldErrors(error: ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
   const result = { formErrors: [] as string[], fieldErrors: {} as Record<string, string[]> };
   for (const issue of error.issues) {
-    if (issue.path.length === 0) result.formErrors.push(issue.message);
-    else (result.fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+    if (issue.path.length === 0) {
+      result.formErrors.push(issue.message);
+      continue;
+    }
+    const field = issue.path.join('.');
+    result.fieldErrors[field] = [...(result.fieldErrors[field] ?? []), issue.message];
   }
   return result;
 }

@@ -96,6 +96,16 @@ export function seededUuid(random: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The entry whose cumulative weight first exceeds `roll` (0 ≤ roll < 1). */
+function weightedPick<T>(weights: readonly [T, number][], roll: number): T {
+  let cumulative = 0;
+  for (const [value, weight] of weights) {
+    cumulative += weight;
+    if (roll < cumulative) return value;
+  }
+  return weights[weights.length - 1]?.[0] as T;
+}
+
 export function syntheticPerson(
   random: () => number,
   facilityIds: readonly string[],
@@ -103,8 +113,7 @@ export function syntheticPerson(
   today: string,
 ): SyntheticPerson {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  let roll = random();
-  const group = groupWeights.find(([, w]) => (roll -= w) < 0)?.[0] ?? 'k1_elderly';
+  const group = weightedPick(groupWeights, random());
   const sex = random() < 0.5 ? 'male' : 'female';
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   const [minAge, maxAge] = ageRange[group];
