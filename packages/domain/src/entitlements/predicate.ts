@@ -571,65 +571,48 @@ function pushMissing(into: string[], from: readonly string[]): void {
   for (const fact of from) if (!into.includes(fact)) into.push(fact);
 }
 
-function evalAll(parts: readonly Predicate[], ctx: PredicateContext): PredicateResult {
+/**
+ * all() and any() are duals: a part whose result equals `decisive` (false for all, true for any) settles
+ * the whole; otherwise any unknown part makes the whole unknown (three-valued logic).
+ */
+function evalJunction(
+  parts: readonly Predicate[],
+  ctx: PredicateContext,
+  decisive: boolean,
+): PredicateResult {
+  let settled = false;
   let anyUnknown = false;
-  let anyFalse = false;
   const missing: string[] = [];
-  const trueReasons: Bilingual[] = [];
-  const falseReasons: Bilingual[] = [];
-  const unknownReasons: Bilingual[] = [];
+  const settling: Bilingual[] = [];
+  const others: Bilingual[] = [];
+  const unknowns: Bilingual[] = [];
   for (const part of parts) {
     const r = evaluate(part, ctx);
-    if (r.result === false) {
-      if (!ctx.explain) return FALSE;
-      anyFalse = true;
-      falseReasons.push(...r.reasons);
+    if (r.result === decisive) {
+      if (!ctx.explain) return decisive ? TRUE : FALSE;
+      settled = true;
+      settling.push(...r.reasons);
     } else if (r.result === 'unknown') {
       anyUnknown = true;
       pushMissing(missing, r.missing);
-      if (ctx.explain) unknownReasons.push(...r.reasons);
+      if (ctx.explain) unknowns.push(...r.reasons);
     } else if (ctx.explain) {
-      trueReasons.push(...r.reasons);
+      others.push(...r.reasons);
     }
   }
-  if (anyFalse) return { result: false, missing: NONE, reasons: falseReasons };
-  if (anyUnknown) return { result: 'unknown', missing, reasons: ctx.explain ? unknownReasons : NONE };
-  return ctx.explain ? { result: true, missing: NONE, reasons: trueReasons } : TRUE;
-}
-
-function evalAny(parts: readonly Predicate[], ctx: PredicateContext): PredicateResult {
-  let anyUnknown = false;
-  let anyTrue = false;
-  const missing: string[] = [];
-  const trueReasons: Bilingual[] = [];
-  const falseReasons: Bilingual[] = [];
-  const unknownReasons: Bilingual[] = [];
-  for (const part of parts) {
-    const r = evaluate(part, ctx);
-    if (r.result === true) {
-      if (!ctx.explain) return TRUE;
-      anyTrue = true;
-      trueReasons.push(...r.reasons);
-    } else if (r.result === 'unknown') {
-      anyUnknown = true;
-      pushMissing(missing, r.missing);
-      if (ctx.explain) unknownReasons.push(...r.reasons);
-    } else if (ctx.explain) {
-      falseReasons.push(...r.reasons);
-    }
-  }
-  if (anyTrue) return { result: true, missing: NONE, reasons: trueReasons };
-  if (anyUnknown) return { result: 'unknown', missing, reasons: ctx.explain ? unknownReasons : NONE };
-  return ctx.explain ? { result: false, missing: NONE, reasons: falseReasons } : FALSE;
+  if (settled) return { result: decisive, missing: NONE, reasons: settling };
+  if (anyUnknown) return { result: 'unknown', missing, reasons: ctx.explain ? unknowns : NONE };
+  if (!ctx.explain) return decisive ? FALSE : TRUE;
+  return { result: !decisive, missing: NONE, reasons: others };
 }
 
 /** Evaluates a predicate in a prepared context (the engine builds one per resident and rule). */
 export function evaluate(p: Predicate, ctx: PredicateContext): PredicateResult {
   switch (p.op) {
     case 'all':
-      return evalAll(p.of, ctx);
+      return evalJunction(p.of, ctx, false);
     case 'any':
-      return evalAny(p.of, ctx);
+      return evalJunction(p.of, ctx, true);
     case 'not': {
       const r = evaluate(p.of, ctx);
       if (r.result === 'unknown') return r;
