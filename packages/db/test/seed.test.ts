@@ -117,10 +117,12 @@ describe('seedScale', () => {
   it('is deterministic: the same seed gives identical rows in two fresh databases', async () => {
     expect(await seedScale(other.db, { facilities: SCALE_COUNT, seed: SCALE_SEED })).toEqual({
       facilities: SCALE_COUNT,
+      residents: 0,
     });
     // `main` already holds the demo data, which scale seeding must leave alone.
     expect(await seedScale(main.db, { facilities: SCALE_COUNT, seed: SCALE_SEED })).toEqual({
       facilities: SCALE_COUNT,
+      residents: 0,
     });
     const a = await scaleRows(main.db);
     const b = await scaleRows(other.db);
@@ -166,5 +168,27 @@ describe('seedScale', () => {
     const after = await scaleRows(other.db);
     expect(after).toHaveLength(SCALE_COUNT);
     expect(after).not.toEqual(before);
+  });
+
+  it('adds residents with valid stay histories, the same ones for the same seed, and none on a re-run', async () => {
+    const options = { facilities: SCALE_COUNT, residents: 300, seed: SCALE_SEED, today: '2026-06-30' };
+    await seedScale(other.db, options);
+    await seedScale(main.db, options);
+    const people = (db: typeof main.db) =>
+      rows<{ id: string; full_name: string; birth_date: string; stays: number }>(
+        db,
+        sql`select r.id, r.full_name, r.birth_date::text, count(s.id)::int as stays
+            from residents r join stays s on s.resident_id = r.id group by r.id order by r.id`,
+      );
+    const a = await people(main.db);
+    expect(a).toHaveLength(300);
+    expect(await people(other.db)).toEqual(a);
+    await seedScale(other.db, options);
+    expect(await people(other.db)).toEqual(a);
+    const open = await rows<{ n: number }>(
+      other.db,
+      sql`select count(*)::int as n from stays where discharged_on is null`,
+    );
+    expect(open[0]?.n).toBeGreaterThan(200);
   });
 });
