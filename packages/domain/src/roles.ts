@@ -29,6 +29,11 @@ const allowed = {
   'entitlement.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
   'policy.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
   'policy.manage': ['admin', 'planner'],
+  'equipment.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'equipment.write': ['admin', 'facility_manager', 'facility_staff', 'operator'],
+  // Moves between facilities and disposals are the department's decision.
+  'equipment.approve': ['admin', 'planner'],
+  'equipment.catalogue': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof allowed;

@@ -21,6 +21,10 @@ const expected: Record<Action, readonly Role[]> = {
   'entitlement.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
   'policy.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
   'policy.manage': ['admin', 'planner'],
+  'equipment.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'equipment.write': ['admin', 'facility_manager', 'facility_staff', 'operator'],
+  'equipment.approve': ['admin', 'planner'],
+  'equipment.catalogue': ['admin'],
 };
 
 describe('can', () => {
