@@ -39,8 +39,12 @@ describe('admission, transfer and discharge', () => {
       transferredOn: '2025-08-20',
       decisionNumber: null,
     });
-    expect(moved.stays).toHaveLength(2);
-    expect(moved.currentStay?.facilityId).toBe(treem);
+    // The sending centre sees its own closed stay only; the department sees both.
+    expect(moved.stays).toHaveLength(1);
+    expect(moved.currentStay).toBeNull();
+    const whole = await (await h.callerFor('admin')).residents.byId({ id: created.id });
+    expect(whole.stays).toHaveLength(2);
+    expect(whole.currentStay?.facilityId).toBe(treem);
 
     // Staff of the old centre no longer reach the person's current stay, so they cannot discharge.
     await expectTRPCError(

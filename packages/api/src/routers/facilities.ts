@@ -8,6 +8,7 @@ import {
   facilityUpdateInput,
 } from '@ansinh/schemas/facility';
 import { z } from 'zod';
+import { today } from '../config.ts';
 import { workbookBase64 } from '../excel.ts';
 import {
   createFacility,
@@ -35,7 +36,7 @@ export const facilitiesRouter = router({
     .output(excelFile)
     .query(async ({ ctx, input }) => {
       const rows = await facilitiesForExport(ctx.db, ctx.user.scope, input);
-      const date = ctx.config.now().toISOString().slice(0, 10);
+      const date = today(ctx.config);
       return {
         filename: `co-so-tro-giup-xa-hoi-${date}.xlsx`,
         base64: await workbookBase64('Cơ sở', facilityExportColumns, rows),

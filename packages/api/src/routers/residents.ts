@@ -22,6 +22,7 @@ import {
   transferInput,
 } from '@ansinh/schemas/resident';
 import { z } from 'zod';
+import { today } from '../config.ts';
 import type { Context, SessionUser } from '../context.ts';
 import { workbookBase64 } from '../excel.ts';
 import { residentExportColumns } from '../services/resident-export.ts';
@@ -37,7 +38,6 @@ import {
   dischargeResident,
   findDuplicates,
   getResident,
-  isoDay,
   type ResidentWork,
   readmitResident,
   transferResident,
@@ -52,14 +52,14 @@ const work = (ctx: Context & { user: SessionUser }): ResidentWork => ({
   db: ctx.db,
   actor: ctx.user,
   meta: ctx.meta,
-  onDate: isoDay(ctx.config.now()),
+  onDate: today(ctx.config),
 });
 
 export const residentsRouter = router({
   list: read
     .input(residentListInput)
     .output(residentPage)
-    .query(({ ctx, input }) => listResidents(ctx.db, ctx.user.scope, input, isoDay(ctx.config.now()))),
+    .query(({ ctx, input }) => listResidents(ctx.db, ctx.user.scope, input, today(ctx.config))),
   byId: read
     .input(z.object({ id: z.uuid() }))
     .output(residentDetail)
@@ -79,7 +79,7 @@ export const residentsRouter = router({
     .input(residentFilter)
     .output(excelFile)
     .query(async ({ ctx, input }) => {
-      const onDate = isoDay(ctx.config.now());
+      const onDate = today(ctx.config);
       const rows = await residentsForExport(ctx.db, ctx.user.scope, input, onDate);
       return {
         filename: `doi-tuong-${onDate}.xlsx`,

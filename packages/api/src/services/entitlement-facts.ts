@@ -5,7 +5,7 @@ import { residents, stays } from '@ansinh/db/schema/residents';
 import { fromDayNumber, monthInfo } from '@ansinh/domain/entitlements/dates';
 import type { ResidentFacts } from '@ansinh/domain/entitlements/facts';
 import { type PolicyRule, type PolicySet, parsePolicySet } from '@ansinh/domain/entitlements/policy';
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 
 export type ResidentRow = typeof residents.$inferSelect;
 type StayRow = Pick<
@@ -55,6 +55,21 @@ export function toFacts(
     emergencyExtendedUntil: r.emergencyExtendedUntil,
   };
 }
+
+/**
+ * Stays in the order they happened. Several can start on one day (transfers on the admission day):
+ * closed ones come before the open one, then by when they were recorded.
+ */
+export const stayOrder = [
+  asc(stays.admittedOn),
+  sql`${stays.dischargedOn} asc nulls last`,
+  asc(stays.createdAt),
+];
+export const latestStayFirst = [
+  desc(stays.admittedOn),
+  sql`${stays.dischargedOn} desc nulls first`,
+  desc(stays.createdAt),
+];
 
 /** The province's policy: its base-level schedule and every rule that is not archived. */
 export async function loadPolicySet(db: Queryable): Promise<PolicySet> {
@@ -118,7 +133,7 @@ export async function subjectsForMonth(
     .from(stays)
     .innerJoin(facilities, eq(facilities.id, stays.facilityId))
     .where(and(...conditions))
-    .orderBy(asc(stays.residentId), asc(stays.admittedOn));
+    .orderBy(asc(stays.residentId), ...stayOrder);
   if (stayRows.length === 0) return [];
 
   const byResident = new Map<string, typeof stayRows>();

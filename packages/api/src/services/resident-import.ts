@@ -250,7 +250,10 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** Reads the first sheet by header names (order-independent), into plain text rows. */
-export async function parseImportFile(base64: string): Promise<Record<Field, string>[]> {
+/** Each non-blank row with its spreadsheet row number, so problems point at the row the person sees. */
+export async function parseImportFile(
+  base64: string,
+): Promise<{ sheetRow: number; values: Record<Field, string> }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
@@ -265,7 +268,7 @@ export async function parseImportFile(base64: string): Promise<Record<Field, str
     const field = byHeader.get(foldDiacritics(cellText(cell.value).replace(/\*$/, '').trim()));
     if (field) fieldAt.set(col, field);
   });
-  const rows: Record<Field, string>[] = [];
+  const rows: { sheetRow: number; values: Record<Field, string> }[] = [];
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
     const record = Object.fromEntries(importColumns.map((c) => [c.field, ''])) as Record<Field, string>;
@@ -273,7 +276,7 @@ export async function parseImportFile(base64: string): Promise<Record<Field, str
       const field = fieldAt.get(col);
       if (field) record[field] = cellText(cell.value);
     });
-    if (Object.values(record).some((v) => v !== '')) rows.push(record);
+    if (Object.values(record).some((v) => v !== '')) rows.push({ sheetRow: rowNumber, values: record });
   });
   return rows;
 }
@@ -294,7 +297,11 @@ export async function uploadImport(work: ResidentWork, facilityId: string, base6
           batchId: batch.id,
           rowNumber: i + j,
           // Stored normalised so a number typed with spaces still matches its twin in another row.
-          data: { ...data, idNumber: normalizeIdNumber(data.idNumber) },
+          data: {
+            ...data.values,
+            idNumber: normalizeIdNumber(data.values.idNumber),
+            sheetRow: data.sheetRow,
+          },
         })),
       );
     }
@@ -440,6 +447,7 @@ export async function validateImportSlice(
     }
     return {
       rowNumber: row.rowNumber,
+      sheetRow: (row.data as { sheetRow: number }).sheetRow,
       problems,
       idNumber: parsed.resident.success ? parsed.resident.data.idNumber : null,
       communeCode: parsed.resident.success ? parsed.resident.data.homeCommuneCode : null,
@@ -461,8 +469,7 @@ export async function validateImportSlice(
     .where(and(eq(importRows.batchId, batchId), isNotNull(importRows.errors)));
   return {
     validatedRows: done?.n ?? 0,
-    // Spreadsheet rows are numbered from 2: row 1 holds the headers.
-    problems: checked.flatMap((r) => r.problems.map((p) => ({ row: r.rowNumber + 2, ...p }))),
+    problems: checked.flatMap((r) => r.problems.map((p) => ({ row: r.sheetRow, ...p }))),
   };
 }
 
@@ -487,8 +494,8 @@ async function addRegistryProblems(
       ? db.select({ code: communes.code }).from(communes).where(inArray(communes.code, codes))
       : [],
     ids.length
-      ? db.execute<{ id_number: string; row_number: number }>(
-          sql`select data->>'idNumber' as id_number, row_number from import_rows where batch_id = ${batchId} and ${sqlIn(sql`data->>'idNumber'`, ids)}`,
+      ? db.execute<{ id_number: string; row_number: number; sheet_row: number }>(
+          sql`select data->>'idNumber' as id_number, row_number, (data->>'sheetRow')::int as sheet_row from import_rows where batch_id = ${batchId} and ${sqlIn(sql`data->>'idNumber'`, ids)}`,
         )
       : { rows: [] },
   ]);
@@ -505,7 +512,7 @@ async function addRegistryProblems(
     if (row.idNumber && twin) {
       row.problems.push({
         column: headerOf.idNumber,
-        message: `Trùng số định danh với dòng ${twin.row_number + 2}`,
+        message: `Trùng số định danh với dòng ${twin.sheet_row}`,
       });
     }
     if (row.communeCode && !knownCodes.has(row.communeCode)) {
@@ -546,6 +553,13 @@ export async function commitImport(work: ResidentWork, batchId: string): Promise
   });
 
   await work.db.transaction(async (tx) => {
+    // Claiming the batch first makes a second, concurrent commit wait and then find nothing to claim.
+    const claimed = await tx
+      .update(importBatches)
+      .set({ status: 'committed' })
+      .where(and(eq(importBatches.id, batchId), eq(importBatches.status, 'staged')))
+      .returning({ id: importBatches.id });
+    if (claimed.length === 0) throw new DomainError('IMPORT_NOT_FOUND');
     for (let i = 0; i < people.length; i += 500) {
       const slice = people.slice(i, i + 500);
       const created = await tx
@@ -572,7 +586,6 @@ export async function commitImport(work: ResidentWork, batchId: string): Promise
         })),
       );
     }
-    await tx.update(importBatches).set({ status: 'committed' }).where(eq(importBatches.id, batchId));
   });
   // A large import changes the tables' shape; fresh statistics keep list queries on their indexes
   // (the embedded database has no autovacuum to do it).

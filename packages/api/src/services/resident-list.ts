@@ -1,7 +1,7 @@
 import type { Db } from '@ansinh/db/client';
 import { auditLog } from '@ansinh/db/schema/audit';
 import { users } from '@ansinh/db/schema/users';
-import { monthOf } from '@ansinh/domain/entitlements/dates';
+import { addMonths, monthOf } from '@ansinh/domain/entitlements/dates';
 import {
   isEmergencyOverdue,
   monthEvaluator,
@@ -32,8 +32,9 @@ const ageBandYears: Record<AgeBand, [number, number | null]> = {
   '60_plus': [60, null],
 };
 
+/** The same calendar day `years` earlier; 29 February falls back to the 28th in common years. */
 function yearsBefore(date: string, years: number): string {
-  return `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
+  return addMonths(date, -12 * years);
 }
 
 function ageBandCondition(band: AgeBand, onDate: string): SQL {
@@ -74,7 +75,8 @@ function listQuery(scope: FacilityScope, filter: ResidentFilter, onDate: string)
     filter.careStatus === 'in_care'
       ? sql`join stays s on s.resident_id = r.id and s.discharged_on is null`
       : sql`join lateral (
-          select * from stays st where st.resident_id = r.id order by st.admitted_on desc limit 1
+          select * from stays st where st.resident_id = r.id
+          order by st.admitted_on desc, st.discharged_on desc nulls first, st.created_at desc limit 1
         ) s on s.discharged_on is not null`;
   return sql`
     from residents r

@@ -22,7 +22,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
-import { type ResidentRow, toFacts } from './entitlement-facts.ts';
+import { latestStayFirst, type ResidentRow, stayOrder, toFacts } from './entitlement-facts.ts';
 
 const stayColumns = {
   id: stays.id,
@@ -45,15 +45,13 @@ export interface ResidentWork {
   onDate: string;
 }
 
-export const isoDay = (now: Date) => now.toISOString().slice(0, 10);
-
 async function staysOf(db: Queryable, residentId: string) {
   return db
     .select(stayColumns)
     .from(stays)
     .innerJoin(facilities, eq(facilities.id, stays.facilityId))
     .where(eq(stays.residentId, residentId))
-    .orderBy(asc(stays.admittedOn));
+    .orderBy(...stayOrder);
 }
 
 async function findResident(db: Queryable, id: string): Promise<ResidentRow> {
@@ -105,9 +103,44 @@ function publicFields(row: ResidentRow) {
   return fields;
 }
 
+/**
+ * A centre keeps seeing a person it once cared for, but only its own part of their story: stays in
+ * other centres, and where the person is now if that is elsewhere, are left out. Audit snapshots keep
+ * the whole record; this applies to what is sent back.
+ */
+export function visibleTo(detail: ResidentDetail, scope: FacilityScope): ResidentDetail {
+  if (scope.kind === 'province') return detail;
+  const own = (stay: Stay) => scope.facilityIds.includes(stay.facilityId);
+  return {
+    ...detail,
+    stays: detail.stays.filter(own),
+    currentStay: detail.currentStay && own(detail.currentStay) ? detail.currentStay : null,
+  };
+}
+
 export async function getResident({ db, actor, onDate }: ResidentWork, id: string): Promise<ResidentDetail> {
   await assertResidentInScope(db, actor.scope, id);
-  return residentDetail(db, id, onDate);
+  return visibleTo(await residentDetail(db, id, onDate), actor.scope);
+}
+
+/**
+ * Only the centre caring for the person now (or, after discharge, the last one) changes the record;
+ * a former centre may read its part but not edit someone now cared for elsewhere.
+ */
+async function assertResidentEditable(
+  db: Queryable,
+  scope: FacilityScope,
+  residentId: string,
+): Promise<void> {
+  if (scope.kind === 'province') return;
+  const [latest] = await db
+    .select({ facilityId: stays.facilityId })
+    .from(stays)
+    .where(eq(stays.residentId, residentId))
+    .orderBy(...latestStayFirst)
+    .limit(1);
+  if (!latest || !scope.facilityIds.includes(latest.facilityId))
+    throw new DomainError('FORBIDDEN', { residentId });
 }
 
 /** What the caller may be told about where a person is: the facility's name, only if it is theirs. */
@@ -197,7 +230,7 @@ export async function createResident(
       entityId: created.id,
       after: detail,
     });
-    return detail;
+    return visibleTo(detail, actor.scope);
   });
 }
 
@@ -214,7 +247,7 @@ export async function updateResident(
   { db, actor, meta, onDate }: ResidentWork,
   input: ResidentUpdateInput,
 ): Promise<ResidentDetail> {
-  await assertResidentInScope(db, actor.scope, input.id);
+  await assertResidentEditable(db, actor.scope, input.id);
   const { id, version, ...changes } = input;
   return db.transaction(async (tx) => {
     const [locked] = await tx
@@ -241,7 +274,7 @@ export async function updateResident(
       before,
       after,
     });
-    return after;
+    return visibleTo(after, actor.scope);
   });
 }
 
@@ -279,7 +312,7 @@ async function changeStays(
       before: { stays: before.stays },
       after: { stays: after.stays },
     });
-    return after;
+    return visibleTo(after, actor.scope);
   });
 }
 
