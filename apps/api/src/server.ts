@@ -30,7 +30,10 @@ export async function buildServer(options: ServerOptions) {
     logger: { level: options.logLevel, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] },
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy,
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: 25 * 1024 * 1024,
+    // A tRPC batch names all its procedures in one path segment ("a.b,c.d,…"); the default limit of 100
+    // characters would refuse an ordinary page's batch with 414.
+    routerOptions: { maxParamLength: 5000 },
   });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -100,7 +103,8 @@ export async function buildServer(options: ServerOptions) {
   });
 
   if (options.serveWeb && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Wildcard serving looks files up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true });
     // Client-side routes (/facilities/…) all load the single-page app. A missing file (an old tab asking
     // for a script of a previous build) must stay a 404, or the browser gets HTML where it expects code.
     app.setNotFoundHandler((request, reply) => {

@@ -215,6 +215,13 @@ describe('session cookie', () => {
     expect(sessionCookie(response).attributes.get('httponly')).toBe(true);
   });
 
+  it('answers a batch of many queries, whose joined procedure names make a long path segment', async () => {
+    const names = Array.from({ length: 12 }, () => 'adminUnits.provinces,meta.config').join(',');
+    const response = await app.inject({ method: 'GET', url: `/trpc/${names}?batch=1&input=%7B%7D` });
+    expect(response.statusCode).not.toBe(414);
+    expect(response.json()).toHaveLength(24);
+  });
+
   it('is Secure behind a trusted proxy that says https (TRUST_PROXY=true, COOKIE_SECURE=auto)', async () => {
     const proxied = await server({ trustProxy: true });
     const response = await login(proxied, {

@@ -409,3 +409,22 @@ describe('department-only fields', () => {
     expect(after).toMatchObject({ ...change, version: before.version + 1 });
   });
 });
+
+describe('facilities.directory', () => {
+  it('names every operating facility to any signed-in role, and nothing more about them', async () => {
+    const staff = await h.callerFor('staff');
+    const all = await staff.facilities.directory({});
+    const codes = all.map((f) => f.code);
+    expect(codes).toContain('TN-TAMTHAN');
+    expect(codes).toContain('NCL-ANBINH');
+    // NCL-HOASEN is still being established: not a place a resident can be sent.
+    expect(codes).not.toContain('NCL-HOASEN');
+    expect(Object.keys(all[0] ?? {}).sort()).toEqual(['code', 'communeName', 'id', 'name', 'provinceName']);
+    expect((await staff.facilities.directory({ search: 'tam than' })).map((f) => f.code)).toEqual(['TN-TAMTHAN']);
+  });
+
+  it('is closed to people who are not signed in', async () => {
+    const anonymous = await h.callerFor(null);
+    await expectTRPCError(anonymous.facilities.directory({}), 'UNAUTHORIZED', 'NOT_SIGNED_IN');
+  });
+});

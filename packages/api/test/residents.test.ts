@@ -20,10 +20,15 @@ describe('admission, transfer and discharge', () => {
     const btxh = await h.facilityId('TN-BTXH');
     const treem = await h.facilityId('TN-TREEM');
     const created = await manager.residents.create({
-      resident: child({ idNumber: '019323000123' }),
+      resident: child({ idNumber: '019323000123', homeCommuneCode: '01843' }),
       admission: { facilityId: btxh, admittedOn: '2025-08-10', decisionNumber: '12/QĐ' },
     });
     expect(created.currentStay?.facilityName).toContain('Bảo trợ');
+    expect([created.homeCommuneCode, created.homeCommuneName, created.homeProvinceCode]).toEqual([
+      '01843',
+      'Phường Bắc Kạn',
+      '19',
+    ]);
     expect(created.idNumberKind).toBe('citizen');
 
     const list = await manager.residents.list({});

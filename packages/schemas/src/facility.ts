@@ -161,3 +161,19 @@ export type FacilityListInput = z.input<typeof facilityListInput>;
 export const facilityPage = pageOf(facility);
 
 export const facilityExport = excelFile;
+
+/**
+ * The network's public directory: name, code and place of every operating facility, whoever asks.
+ * A centre needs it to pick where a resident is transferred; nothing else about other centres is shown.
+ */
+export const facilityDirectoryInput = z.object({
+  search: searchText,
+  ids: z.array(z.uuid()).max(20).default([]),
+});
+export const facilityDirectoryEntry = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  communeName: z.string(),
+  provinceName: z.string(),
+});

@@ -189,6 +189,9 @@ export const resident = residentShape.extend({
 export type Resident = z.infer<typeof resident>;
 
 export const residentDetail = resident.extend({
+  homeCommuneName: z.string().nullable(),
+  /** So a form can offer the communes of the right province (the home may be anywhere in the country). */
+  homeProvinceCode: z.string().nullable(),
   stays: z.array(stay),
   /** Where the person is now, as far as the viewer may see; null when discharged or out of view. */
   currentStay: stay.nullable(),

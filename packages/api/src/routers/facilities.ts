@@ -1,6 +1,8 @@
 import { excelFile } from '@ansinh/schemas/common';
 import {
   facility,
+  facilityDirectoryEntry,
+  facilityDirectoryInput,
   facilityFilter,
   facilityInput,
   facilityListInput,
@@ -13,6 +15,7 @@ import { workbookBase64 } from '../excel.ts';
 import {
   createFacility,
   facilitiesForExport,
+  facilityDirectory,
   getFacility,
   listFacilities,
   updateFacility,
@@ -27,6 +30,10 @@ export const facilitiesRouter = router({
     .input(facilityListInput)
     .output(facilityPage)
     .query(({ ctx, input }) => listFacilities(ctx.db, ctx.user.scope, input)),
+  directory: read
+    .input(facilityDirectoryInput)
+    .output(z.array(facilityDirectoryEntry))
+    .query(({ ctx, input }) => facilityDirectory(ctx.db, input)),
   byId: read
     .input(z.object({ id: z.uuid() }))
     .output(facility)

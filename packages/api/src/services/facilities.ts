@@ -5,7 +5,6 @@ import { operatorFacilities } from '@ansinh/db/schema/users';
 import { DomainError } from '@ansinh/domain/errors';
 import { changedDepartmentOnlyField } from '@ansinh/domain/licensing';
 import { canReachFacility, type FacilityScope, seesWholeProvince } from '@ansinh/domain/roles';
-import { escapeLikePattern } from '@ansinh/domain/text';
 import {
   type Facility,
   type FacilityFilter,
@@ -13,9 +12,10 @@ import {
   type FacilityUpdateInput,
   facilityInput,
 } from '@ansinh/schemas/facility';
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
+import { containsFolded } from '../sql.ts';
 
 const columns = {
   id: facilities.id,
@@ -70,9 +70,7 @@ function filterConditions(scope: FacilityScope, filter: FacilityFilter): SQL | u
   const search = filter.search?.trim();
   return and(
     scopeCondition(scope),
-    search
-      ? sql`${facilities.searchText} like '%' || search_fold(${escapeLikePattern(search)}) || '%' escape '\\'`
-      : undefined,
+    search ? containsFolded(facilities.searchText, search) : undefined,
     filter.type ? eq(facilities.type, filter.type) : undefined,
     filter.ownership ? eq(facilities.ownership, filter.ownership) : undefined,
     filter.status ? eq(facilities.status, filter.status) : undefined,
@@ -106,6 +104,28 @@ export async function listFacilities(
       .where(where),
   ]);
   return { items, total: totalRow?.n ?? 0 };
+}
+
+export function facilityDirectory(db: Db, input: { search?: string | undefined; ids: string[] }) {
+  const search = input.search?.trim();
+  const matching = and(
+    eq(facilities.status, 'operating'),
+    search ? containsFolded(facilities.searchText, search) : undefined,
+  );
+  return db
+    .select({
+      id: facilities.id,
+      code: facilities.code,
+      name: facilities.name,
+      communeName: communes.name,
+      provinceName: provinces.name,
+    })
+    .from(facilities)
+    .innerJoin(communes, eq(communes.code, facilities.communeCode))
+    .innerJoin(provinces, eq(provinces.code, communes.provinceCode))
+    .where(input.ids.length ? or(matching, inArray(facilities.id, input.ids)) : matching)
+    .orderBy(asc(facilities.name), asc(facilities.id))
+    .limit(20 + input.ids.length);
 }
 
 /** Every matching row in list order, for the spreadsheet export (capped to keep memory bounded). */

@@ -9,7 +9,6 @@ import {
   totalFor,
 } from '@ansinh/domain/entitlements/engine';
 import type { FacilityScope } from '@ansinh/domain/roles';
-import { escapeLikePattern } from '@ansinh/domain/text';
 import type {
   ageBands,
   entitlementStatuses,
@@ -18,6 +17,7 @@ import type {
   TimelineEntry,
 } from '@ansinh/schemas/resident';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { containsFolded } from '../sql.ts';
 import { loadPolicySet, sqlIn, subjectsForMonth } from './entitlement-facts.ts';
 
 type AgeBand = (typeof ageBands)[number];
@@ -62,9 +62,7 @@ function listQuery(scope: FacilityScope, filter: ResidentFilter, onDate: string)
   if (scope.kind === 'facilities') conditions.push(sqlIn(sql`s.facility_id`, scope.facilityIds));
   if (filter.facilityId) conditions.push(sql`s.facility_id = ${filter.facilityId}`);
   if (filter.search) {
-    conditions.push(
-      sql`r.search_text like '%' || search_fold(${escapeLikePattern(filter.search)}) || '%' escape '\\'`,
-    );
+    conditions.push(containsFolded(sql`r.search_text`, filter.search));
   }
   if (filter.group) conditions.push(sql`r."group" = ${filter.group}`);
   if (filter.disabilityLevel) conditions.push(sql`r.disability_level = ${filter.disabilityLevel}`);

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '@ansinh/db/client';
+import { communes } from '@ansinh/db/schema/admin-units';
 import { facilities } from '@ansinh/db/schema/facilities';
 import { residents, stays } from '@ansinh/db/schema/residents';
 import { isEmergencyOverdue } from '@ansinh/domain/entitlements/engine';
@@ -80,11 +81,21 @@ function assertFacilityInScope(scope: FacilityScope, facilityId: string): void {
 
 export async function residentDetail(db: Queryable, id: string, onDate: string): Promise<ResidentDetail> {
   const row = await findResident(db, id);
-  const residentStays = await staysOf(db, id);
+  const [residentStays, [home]] = await Promise.all([
+    staysOf(db, id),
+    row.homeCommuneCode
+      ? db
+          .select({ name: communes.name, provinceCode: communes.provinceCode })
+          .from(communes)
+          .where(eq(communes.code, row.homeCommuneCode))
+      : [],
+  ]);
   const currentStay = residentStays.find((s) => s.dischargedOn === null) ?? null;
   const kind = row.idNumber ? idNumberKind(row.idNumber) : null;
   return {
     ...publicFields(row),
+    homeCommuneName: home?.name ?? null,
+    homeProvinceCode: home?.provinceCode ?? null,
     stays: residentStays.map(toStay),
     currentStay: currentStay && toStay(currentStay),
     idNumberKind: kind === 'citizen' || kind === 'legacy' ? kind : null,

@@ -2,13 +2,13 @@ import type { Db, Queryable } from '@ansinh/db/client';
 import { operatorFacilities, users } from '@ansinh/db/schema/users';
 import { DomainError } from '@ansinh/domain/errors';
 import { isCentreRole, type Role } from '@ansinh/domain/roles';
-import { escapeLikePattern } from '@ansinh/domain/text';
 import type { User, UserCreateInput } from '@ansinh/schemas/user';
 import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import { revokeUserSessions } from '../auth/session.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
+import { containsFolded } from '../sql.ts';
 
 const userColumns = {
   id: users.id,
@@ -55,11 +55,10 @@ export async function listUsers(
   input: { search?: string | undefined; page: number; pageSize: number },
 ): Promise<{ items: User[]; total: number }> {
   const search = input.search?.trim();
-  const pattern = search ? sql`'%' || search_fold(${escapeLikePattern(search)}) || '%'` : null;
-  const where: SQL | undefined = pattern
+  const where: SQL | undefined = search
     ? or(
-        sql`search_fold(${users.username}) like ${pattern} escape '\\'`,
-        sql`search_fold(${users.fullName}) like ${pattern} escape '\\'`,
+        containsFolded(sql`search_fold(${users.username})`, search),
+        containsFolded(sql`search_fold(${users.fullName})`, search),
       )
     : undefined;
   const [rows, [totalRow]] = await Promise.all([
