@@ -10,10 +10,17 @@ import { RequireAuth, RequirePermission } from './auth/session.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
 import { StatusPage } from './components/StatusPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { RollPage } from './features/entitlements/RollPage.tsx';
 import { FacilityCreatePage } from './features/facilities/FacilityCreatePage.tsx';
 import { FacilityDetailPage } from './features/facilities/FacilityDetailPage.tsx';
 import { FacilityEditPage } from './features/facilities/FacilityEditPage.tsx';
 import { FacilityListPage } from './features/facilities/FacilityListPage.tsx';
+import { PolicyWorkspacePage } from './features/policies/PolicyWorkspacePage.tsx';
+import { ResidentImportPage } from './features/residents/import/ResidentImportPage.tsx';
+import { ResidentCreatePage } from './features/residents/ResidentCreatePage.tsx';
+import { ResidentEditPage } from './features/residents/ResidentEditPage.tsx';
+import { ResidentListPage } from './features/residents/ResidentListPage.tsx';
+import { ResidentProfilePage } from './features/residents/ResidentProfilePage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 
@@ -70,6 +77,48 @@ function AppRoutes() {
         />
         <Route path="facilities/:id" element={<FacilityDetailPage />} />
         <Route path="facilities/:id/edit" element={<FacilityEditPage />} />
+        <Route path="residents" element={<ResidentListPage />} />
+        <Route
+          path="residents/new"
+          element={
+            <RequirePermission action="resident.write">
+              <ResidentCreatePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="residents/import"
+          element={
+            <RequirePermission action="resident.write">
+              <ResidentImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="residents/:id" element={<ResidentProfilePage />} />
+        <Route
+          path="residents/:id/edit"
+          element={
+            <RequirePermission action="resident.write">
+              <ResidentEditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="entitlements/roll"
+          element={
+            <RequirePermission action="entitlement.read">
+              <RollPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="policies"
+          element={
+            <RequirePermission action="policy.read">
+              <PolicyWorkspacePage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="users"
           element={

@@ -1,6 +1,8 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
+import { entitlementsRouter } from './routers/entitlements.ts';
 import { facilitiesRouter } from './routers/facilities.ts';
+import { policiesRouter } from './routers/policies.ts';
 import { adminUnitsRouter, metaRouter } from './routers/reference.ts';
 import { residentImportRouter, residentsRouter } from './routers/residents.ts';
 import { usersRouter } from './routers/users.ts';
@@ -15,6 +17,8 @@ export const appRouter = router({
   audit: auditRouter,
   residents: residentsRouter,
   residentImport: residentImportRouter,
+  entitlements: entitlementsRouter,
+  policies: policiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -420,7 +420,9 @@ describe('facilities.directory', () => {
     // NCL-HOASEN is still being established: not a place a resident can be sent.
     expect(codes).not.toContain('NCL-HOASEN');
     expect(Object.keys(all[0] ?? {}).sort()).toEqual(['code', 'communeName', 'id', 'name', 'provinceName']);
-    expect((await staff.facilities.directory({ search: 'tam than' })).map((f) => f.code)).toEqual(['TN-TAMTHAN']);
+    expect((await staff.facilities.directory({ search: 'tam than' })).map((f) => f.code)).toEqual([
+      'TN-TAMTHAN',
+    ]);
   });
 
   it('is closed to people who are not signed in', async () => {

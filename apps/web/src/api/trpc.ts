@@ -9,7 +9,12 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', transformer: superjson })],
+    links: [
+      httpBatchLink({
+        url: '/trpc',
+        transformer: superjson,
+      }),
+    ],
   });
 }
 

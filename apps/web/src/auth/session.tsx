@@ -1,4 +1,4 @@
-import { type Action, can } from '@ansinh/domain/roles';
+import { type Action, can, seesWholeProvince } from '@ansinh/domain/roles';
 import type { CurrentUser } from '@ansinh/schemas/auth';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, use, useEffect } from 'react';
@@ -26,6 +26,18 @@ export function useSession(): CurrentUser {
 
 export function useCan(action: Action): boolean {
   return can(useSession().role, action);
+}
+
+/**
+ * Which facilities the user works with: the department sees the whole province; a centre's staff (and an
+ * operator with a single facility) have one facility, which screens preselect.
+ */
+export function useFacilityScope(): { wholeProvince: boolean; ownFacilityId: string | null } {
+  const user = useSession();
+  const wholeProvince = seesWholeProvince(user.role);
+  const ownFacilityId =
+    !wholeProvince && user.facilityIds.length === 1 ? (user.facilityIds[0] ?? null) : null;
+  return { wholeProvince, ownFacilityId };
 }
 
 /**

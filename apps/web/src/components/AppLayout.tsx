@@ -11,6 +11,9 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const navItems = [
   { to: '/facilities', label: 'nav.facilities', action: 'facility.read' },
+  { to: '/residents', label: 'nav.residents', action: 'resident.read' },
+  { to: '/entitlements/roll', label: 'nav.roll', action: 'entitlement.read' },
+  { to: '/policies', label: 'nav.policies', action: 'policy.read' },
   { to: '/users', label: 'nav.users', action: 'user.manage' },
   { to: '/audit', label: 'nav.audit', action: 'audit.read' },
 ] as const satisfies readonly { to: string; label: string; action: Action }[];

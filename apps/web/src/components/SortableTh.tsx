@@ -23,6 +23,7 @@ export function SortableTh<Field extends string>({ field, label, sort, onSort }:
       <UnstyledButton
         fw={700}
         fz="sm"
+        style={{ whiteSpace: 'nowrap' }}
         onClick={() => onSort(next)}
         title={t('common.sortBy', { column: label })}
       >

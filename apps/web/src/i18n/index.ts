@@ -2,7 +2,7 @@ import { setValidationLanguage } from '@ansinh/schemas/messages';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
 import { type Messages, vi } from './vi.ts';
 
@@ -53,4 +53,10 @@ export { i18n };
 export function translateIfKnown(key: string): string | undefined {
   // Such keys are only known at runtime, so they are checked with exists() instead of by the compiler.
   return i18n.exists(key) ? i18n.t(key as 'app.name') : undefined;
+}
+
+/** The UI language, for texts the server sends in both languages (entitlement explanations, rule titles). */
+export function useLang(): Language {
+  const { i18n: instance } = useTranslation();
+  return instance.language === 'en' ? 'en' : 'vi';
 }

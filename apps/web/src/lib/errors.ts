@@ -42,8 +42,21 @@ export function describeError(error: unknown, t: TFunction): DescribedError {
   const data = apiErrorData(error);
   if (!data) return { message: t(error instanceof TRPCClientError ? 'errors.network' : 'errors.generic') };
   const code = domainCodeOf(error);
-  if (code) return { message: t(`errors.domain.${code}`, data.domainParams ?? {}) };
+  if (code) return { message: domainMessage(code, data.domainParams, t) };
   if (data.zodError) return { message: t('errors.checkForm') };
   if (data.code === 'FORBIDDEN') return { message: t('errors.domain.FORBIDDEN') };
   return { message: t('errors.generic'), ...(data.requestId ? { requestId: data.requestId } : {}) };
+}
+
+/**
+ * The translated text of a domain refusal. The server leaves a facility's name out when the viewer may
+ * not know it (an ID number in care elsewhere), so the sentence then says "another facility".
+ */
+export function domainMessage(
+  code: DomainErrorCode,
+  params: Record<string, string | number> = {},
+  t: TFunction,
+): string {
+  const facilityName = params.facilityName || t('errors.anotherFacility');
+  return t(`errors.domain.${code}`, { ...params, facilityName });
 }

@@ -2,7 +2,7 @@ import type { DomainErrorCode } from '@ansinh/domain/errors';
 import type { FormErrors } from '@mantine/form';
 import type { z } from 'zod';
 import { i18n } from '../i18n/index.ts';
-import { apiErrorData, domainCodeOf } from './errors.ts';
+import { apiErrorData, domainCodeOf, domainMessage } from './errors.ts';
 
 /** Validates with the API's own zod schema; issue path ['a', 0, 'b'] becomes the form path 'a.0.b'. */
 export function zodFormErrors(schema: z.ZodType, values: unknown): FormErrors {
@@ -38,6 +38,15 @@ export function showServerErrorsOnFields(
   // The API names the offending field in `domainParams.field` for constraint and licensing refusals.
   const field = code && (fieldByDomainCode[code] ?? data?.domainParams?.field);
   if (!code || typeof field !== 'string') return false;
-  setErrors({ [field]: i18n.t(`errors.domain.${code}`, data?.domainParams ?? {}) });
+  setErrors({ [field]: domainMessage(code, data?.domainParams, i18n.t) });
   return true;
+}
+
+/** Long forms: after a refused submit, bring the first marked field into view (once it has rendered). */
+export function revealFirstError(): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    field?.focus({ preventScroll: true });
+  });
 }

@@ -6,3 +6,6 @@ export const diacriticInsensitiveFilter: OptionsFilter = ({ options, search }) =
   const query = foldDiacritics(search.trim());
   return options.filter((option) => 'label' in option && foldDiacritics(option.label).includes(query));
 };
+
+// For options the server already matched ignoring diacritics; filtering again here would undo that.
+export const keepServerResults: OptionsFilter = ({ options }) => options;

@@ -17,7 +17,7 @@ import {
 } from '@ansinh/schemas/resident';
 import { and, asc, count, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { sqlIn } from './entitlement-facts.ts';
+import { sqlIn } from '../sql.ts';
 import type { ResidentWork } from './residents.ts';
 
 /** Large enough for any centre's register, small enough to keep one upload in memory comfortably. */

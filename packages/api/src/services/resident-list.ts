@@ -17,8 +17,9 @@ import type {
   TimelineEntry,
 } from '@ansinh/schemas/resident';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { containsFolded } from '../sql.ts';
-import { loadPolicySet, sqlIn, subjectsForMonth } from './entitlement-facts.ts';
+import { containsFolded, sqlIn } from '../sql.ts';
+import { loadMonthPopulation } from './entitlements.ts';
+import { loadInForcePolicy } from './policies.ts';
 
 type AgeBand = (typeof ageBands)[number];
 type EntitlementStatus = (typeof entitlementStatuses)[number];
@@ -108,21 +109,29 @@ function statusOf(outcomes: readonly RuleOutcome[]): EntitlementStatus {
     : 'not_entitled';
 }
 
-/** This month's verdict for each listed person: what they are paid now, and whether facts are missing. */
-async function entitlementsNow(db: Db, ids: string[], onDate: string) {
+/**
+ * This month's verdict for the listed people: what they are paid now, and whether facts are missing.
+ * A page names its few people; a whole filtered list is loaded by the facilities it covers instead of
+ * by tens of thousands of ids.
+ */
+async function entitlementsNow(
+  db: Db,
+  onDate: string,
+  who: { residentIds: string[] } | { facilityIds: readonly string[] | null },
+) {
   const month = monthOf(onDate);
-  const [policy, subjects] = await Promise.all([
-    loadPolicySet(db),
-    subjectsForMonth(db, month, { residentIds: ids }),
+  const [policy, { people }] = await Promise.all([
+    loadInForcePolicy(db),
+    loadMonthPopulation(db, month, who),
   ]);
   const evaluate = monthEvaluator(month, policy, { explain: false });
   const byId = new Map<string, { status: EntitlementStatus; monthlyVnd: number; overdue: boolean }>();
-  for (const subject of subjects) {
-    const outcomes = evaluate(subject.facts);
-    byId.set(subject.resident.id, {
+  for (const person of people) {
+    const outcomes = evaluate(person.facts);
+    byId.set(person.id, {
       status: statusOf(outcomes),
       monthlyVnd: totalFor(outcomes),
-      overdue: subject.resident.group === 'k2_emergency' && isEmergencyOverdue(subject.facts, onDate),
+      overdue: person.group === 'k2_emergency' && isEmergencyOverdue(person.facts, onDate),
     });
   }
   return byId;
@@ -163,11 +172,12 @@ export async function listResidents(
   if (input.entitlementStatus) {
     // The status depends on the rules and today's date, not on a column: evaluate, then filter and page.
     const rows = (await db.execute<ListRow>(sql`${selectList} ${from} ${order} limit 50000`)).rows;
-    const verdicts = await entitlementsNow(
-      db,
-      rows.map((r) => r.id),
-      onDate,
-    );
+    const facilityIds = input.facilityId
+      ? [input.facilityId]
+      : scope.kind === 'province'
+        ? null
+        : scope.facilityIds;
+    const verdicts = await entitlementsNow(db, onDate, { facilityIds });
     const matching = rows.filter(
       (r) => (verdicts.get(r.id)?.status ?? 'not_entitled') === input.entitlementStatus,
     );
@@ -181,11 +191,7 @@ export async function listResidents(
     db.execute<ListRow>(sql`${selectList} ${from} ${order} limit ${input.pageSize} offset ${offset}`),
     db.execute<{ n: number }>(sql`select count(*)::int as n ${from}`),
   ]);
-  const verdicts = await entitlementsNow(
-    db,
-    page.rows.map((r) => r.id),
-    onDate,
-  );
+  const verdicts = await entitlementsNow(db, onDate, { residentIds: page.rows.map((r) => r.id) });
   return { items: page.rows.map((r) => toItem(r, verdicts.get(r.id))), total: count.rows[0]?.n ?? 0 };
 }
 

@@ -4,12 +4,22 @@ import { translateIfKnown } from '../../i18n/index.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 
 /** Where field names and enum values of each audited entity type are translated. */
-const fieldKeys: Record<string, string> = { facility: 'facility.fields', user: 'users.fields' };
+const fieldKeys: Record<string, string> = {
+  facility: 'facility.fields',
+  user: 'users.fields',
+  resident: 'resident.fields',
+};
 const valueKeys: Record<string, string> = {
   type: 'facility.types',
   ownership: 'facility.ownerships',
   status: 'facility.statuses',
   role: 'roles',
+  group: 'resident.groups',
+  sex: 'resident.sexes',
+  disabilityType: 'resident.disabilityTypes',
+  disabilityLevel: 'resident.disabilityLevels',
+  dischargeReason: 'resident.dischargeReasons',
+  idNumberKind: 'resident.idNumberKinds',
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +41,10 @@ export function useAuditLabels() {
       const snapshot = { ...asRecord(entry.before), ...asRecord(entry.after) };
       // Sign-in rows carry no snapshot, but their entity is the actor.
       const name =
-        snapshot.name ?? snapshot.username ?? (entry.entityId === entry.actorId ? entry.actorUsername : null);
+        snapshot.name ??
+        snapshot.fullName ??
+        snapshot.username ??
+        (entry.entityId === entry.actorId ? entry.actorUsername : null);
       return typeof name === 'string' ? `${type}: ${name}` : type;
     },
     field: (entityType: string, field: string) =>

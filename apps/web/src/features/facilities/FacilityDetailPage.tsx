@@ -8,7 +8,7 @@ import { useTRPC } from '../../api/trpc.ts';
 import { useCan } from '../../auth/session.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatNumber, formatVnd } from '../../lib/format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export function FacilityDetailPage() {
@@ -23,6 +23,7 @@ export function FacilityDetailPage() {
 function FacilityDetail({ facility: f }: { facility: Facility }) {
   const { t } = useTranslation();
   const canUpdate = useCan('facility.update');
+  const canReadResidents = useCan('resident.read');
   const empty = t('common.empty');
   const text = (value: string | null) => value || empty;
 
@@ -41,11 +42,18 @@ function FacilityDetail({ facility: f }: { facility: Facility }) {
             <StatusBadge status={f.status} />
           </Group>
         </div>
-        {canUpdate && (
-          <Button component={Link} to={`/facilities/${f.id}/edit`}>
-            {t('common.edit')}
-          </Button>
-        )}
+        <Group gap="sm">
+          {canReadResidents && (
+            <Button variant="default" component={Link} to={`/residents?facilityId=${f.id}`}>
+              {t('facility.detail.residents')}
+            </Button>
+          )}
+          {canUpdate && (
+            <Button component={Link} to={`/facilities/${f.id}/edit`}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Section title={t('facility.detail.general')}>
@@ -67,6 +75,9 @@ function FacilityDetail({ facility: f }: { facility: Facility }) {
           <Item label={t('facility.fields.licensedCapacity')}>{formatNumber(f.licensedCapacity)}</Item>
           <Item label={t('facility.fields.landAreaM2')}>{formatNumber(f.landAreaM2) || empty}</Item>
           <Item label={t('facility.fields.bedroomAreaM2')}>{formatNumber(f.bedroomAreaM2) || empty}</Item>
+          <Item label={t('facility.fields.careCostVnd')}>
+            {f.careCostVnd === null ? empty : formatVnd(f.careCostVnd)}
+          </Item>
         </Section>
       </SimpleGrid>
       <Text size="xs" c="dimmed">

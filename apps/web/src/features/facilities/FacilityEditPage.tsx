@@ -1,7 +1,7 @@
 import { departmentOnlyFacilityFields } from '@ansinh/domain/licensing';
 import { seesWholeProvince } from '@ansinh/domain/roles';
 import type { Facility } from '@ansinh/schemas/facility';
-import { Alert, Button, Text } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,10 +11,12 @@ import { useTRPC } from '../../api/trpc.ts';
 import { useSession } from '../../auth/session.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
 import { domainCodeOf } from '../../lib/errors.ts';
+import { changedFields, rebaseForm } from '../../lib/form-diff.ts';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { FacilityFormFrame, facilityErrorFields, useFacilityForm } from './FacilityFormFrame.tsx';
-import { changedFields, facilityToForm, type ParsedFacility, rebaseForm } from './facility-form.ts';
+import { facilityToForm, type ParsedFacility } from './facility-form.ts';
 
 export function FacilityEditPage() {
   const { id = '' } = useParams();
@@ -59,10 +61,10 @@ function FacilityEditForm({ facility }: { facility: Facility }) {
     mutationFn: () =>
       queryClient.fetchQuery({ ...trpc.facilities.byId.queryOptions({ id: base.id }), staleTime: 0 }),
     onSuccess: (latest) => {
-      form.setValues(rebaseForm(form.getValues(), base, latest));
+      form.setValues(rebaseForm(form.getValues(), facilityToForm(base), facilityToForm(latest)));
       setBase(latest);
       setStale(false);
-      notifications.show({ color: 'blue', message: t('facility.form.reloaded') });
+      notifications.show({ color: 'blue', message: t('common.stale.reloaded') });
     },
     onError: errors.onError,
   });
@@ -92,19 +94,5 @@ function FacilityEditForm({ facility }: { facility: Facility }) {
         </>
       }
     />
-  );
-}
-
-function StaleVersionAlert({ reloading, onReload }: { reloading: boolean; onReload: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="orange" title={t('facility.form.staleTitle')} role="alert">
-      <Text size="sm" mb="sm">
-        {t('facility.form.staleMessage')}
-      </Text>
-      <Button size="xs" color="orange" loading={reloading} onClick={onReload}>
-        {t('facility.form.staleReload')}
-      </Button>
-    </Alert>
   );
 }

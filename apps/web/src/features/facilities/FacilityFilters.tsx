@@ -1,9 +1,8 @@
 import { facilityStatuses, facilityTypes, ownerships } from '@ansinh/schemas/facility';
-import { Grid, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { Grid, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppConfig } from '../../api/config.ts';
+import { SearchBox } from '../../components/SearchBox.tsx';
 import { CommuneSelect } from './AdminUnitSelects.tsx';
 import type { FacilityListState } from './list-params.ts';
 
@@ -18,7 +17,12 @@ export function FacilityFilters({ state, onChange }: FacilityFiltersProps) {
   return (
     <Grid mb="md">
       <Grid.Col span={{ base: 12, lg: 4 }}>
-        <SearchBox value={state.search} onSearch={(search) => onChange({ search })} />
+        <SearchBox
+          label={t('facility.list.search')}
+          placeholder={t('facility.list.searchPlaceholder')}
+          value={state.search}
+          onSearch={(search) => onChange({ search })}
+        />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6, lg: 2 }}>
         <Select
@@ -61,35 +65,5 @@ export function FacilityFilters({ state, onChange }: FacilityFiltersProps) {
         />
       </Grid.Col>
     </Grid>
-  );
-}
-
-/** Typing updates the list after a pause instead of querying the server on every keystroke. */
-function SearchBox({ value, onSearch }: { value: string; onSearch: (search: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(value);
-  const [debounced] = useDebouncedValue(text.trim(), 350);
-  // The search the list currently shows, to tell our own updates from Back/Forward changing the address.
-  const applied = useRef(value);
-
-  useEffect(() => {
-    if (value === applied.current) return;
-    applied.current = value;
-    setText(value);
-  }, [value]);
-  useEffect(() => {
-    if (debounced === applied.current) return;
-    applied.current = debounced;
-    onSearch(debounced);
-  }, [debounced, onSearch]);
-
-  return (
-    <TextInput
-      label={t('facility.list.search')}
-      placeholder={t('facility.list.searchPlaceholder')}
-      type="search"
-      value={text}
-      onChange={(event) => setText(event.currentTarget.value)}
-    />
   );
 }

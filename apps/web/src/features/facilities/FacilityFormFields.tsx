@@ -1,8 +1,8 @@
 import { facilityStatuses, facilityTypes, ownerships } from '@ansinh/schemas/facility';
 import { Fieldset, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT, parseDate } from '../../lib/format.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { VndInput } from '../../components/VndInput.tsx';
 import { CommuneSelect, ProvinceSelect } from './AdminUnitSelects.tsx';
 import type { FacilityForm, FacilityFormState } from './facility-form.ts';
 
@@ -82,14 +82,7 @@ export function FacilityFormFields({ form, hidden = [], locked = [] }: FieldAcce
       <Fieldset legend={t('facility.detail.establishment')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={label('decisionNumber')} {...input('decisionNumber')} />
-          <DateInput
-            label={label('decisionDate')}
-            placeholder={t('facility.form.datePlaceholder')}
-            valueFormat={DATE_FORMAT}
-            dateParser={parseDate}
-            clearable
-            {...input('decisionDate')}
-          />
+          <DateField label={label('decisionDate')} clearable {...input('decisionDate')} />
           <NumberInput
             label={label('licensedCapacity')}
             required
@@ -100,6 +93,11 @@ export function FacilityFormFields({ form, hidden = [], locked = [] }: FieldAcce
           />
           <NumberInput label={label('landAreaM2')} min={0} {...numberStyle} {...input('landAreaM2')} />
           <NumberInput label={label('bedroomAreaM2')} min={0} {...numberStyle} {...input('bedroomAreaM2')} />
+          <VndInput
+            label={label('careCostVnd')}
+            description={t('facility.form.careCostHint')}
+            {...input('careCostVnd')}
+          />
         </SimpleGrid>
       </Fieldset>
     </Stack>

@@ -1,24 +1,23 @@
 import { Button, Group, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import { useCan } from '../../auth/session.tsx';
 import { Busy } from '../../components/Busy.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
-import { downloadBase64, XLSX_MIME } from '../../lib/download.ts';
-import { describeError } from '../../lib/errors.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { FacilityFilters } from './FacilityFilters.tsx';
 import { FacilityTable } from './FacilityTable.tsx';
-import { type FacilityListState, toFilter, toListInput, useFacilityListState } from './list-params.ts';
+import { toFilter, toListInput, useFacilityListState } from './list-params.ts';
 
 export function FacilityListPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const [state, update] = useFacilityListState();
   const canCreate = useCan('facility.create');
   // Keep showing the current page while the next one loads, so the table does not flash empty.
@@ -34,7 +33,10 @@ export function FacilityListPage() {
           {t('facility.list.title')}
         </Title>
         <Group gap="sm">
-          <ExportButton state={state} />
+          <ExportButton
+            label={t('facility.list.export')}
+            download={() => client.facilities.export.query(toFilter(state))}
+          />
           {canCreate && (
             <Button component={Link} to="/facilities/new">
               {t('facility.list.add')}
@@ -61,21 +63,5 @@ export function FacilityListPage() {
         </>
       )}
     </>
-  );
-}
-
-/** Exports every page of the list as it is filtered and sorted now, built by the server. */
-function ExportButton({ state }: { state: FacilityListState }) {
-  const { t } = useTranslation();
-  const client = useTRPCClient();
-  const exportList = useMutation({
-    mutationFn: () => client.facilities.export.query(toFilter(state)),
-    onSuccess: (file) => downloadBase64(file.filename, file.base64, XLSX_MIME),
-    onError: (error) => notifications.show({ color: 'red', message: describeError(error, t).message }),
-  });
-  return (
-    <Button variant="default" loading={exportList.isPending} onClick={() => exportList.mutate()}>
-      {t('facility.list.export')}
-    </Button>
   );
 }

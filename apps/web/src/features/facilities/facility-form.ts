@@ -29,6 +29,7 @@ export interface FacilityFormState {
   decisionNumber: string;
   decisionDate: string | null;
   operatorOrganisation: string;
+  careCostVnd: number | string;
 }
 
 export type FacilityForm = UseFormReturnType<FacilityFormState>;
@@ -50,6 +51,7 @@ export function emptyFacilityForm(homeProvinceCode: string): FacilityFormState {
     decisionNumber: '',
     decisionDate: null,
     operatorOrganisation: '',
+    careCostVnd: '',
   };
 }
 
@@ -70,6 +72,7 @@ export function facilityToForm(f: Facility): FacilityFormState {
     decisionNumber: f.decisionNumber ?? '',
     decisionDate: f.decisionDate,
     operatorOrganisation: f.operatorOrganisation ?? '',
+    careCostVnd: f.careCostVnd ?? '',
   };
 }
 
@@ -93,33 +96,8 @@ export function formToSchemaInput(v: FacilityFormState): Record<keyof FacilityIn
     decisionDate: v.decisionDate || null,
     // The input is hidden for public facilities; a value left over from before must not block saving.
     operatorOrganisation: v.ownership === 'non_public' ? v.operatorOrganisation : '',
+    careCostVnd: optionalNumber(v.careCostVnd),
   };
 }
 
 export type ParsedFacility = z.output<typeof facilityInput>;
-
-/** Only what differs from the loaded record is sent, so an edit never overwrites fields it did not touch. */
-export function changedFields(parsed: ParsedFacility, original: Facility): Partial<FacilityInput> {
-  const changes: Partial<Record<keyof FacilityInput, unknown>> = {};
-  for (const key of Object.keys(parsed) as (keyof FacilityInput)[]) {
-    if (parsed[key] !== original[key]) changes[key] = parsed[key];
-  }
-  return changes as Partial<FacilityInput>;
-}
-
-/**
- * After a version conflict: start from the latest record and re-apply what this user had changed
- * relative to the version they opened, so neither their edits nor the other person's are lost silently.
- */
-export function rebaseForm(
-  current: FacilityFormState,
-  opened: Facility,
-  latest: Facility,
-): FacilityFormState {
-  const before = facilityToForm(opened);
-  const merged = facilityToForm(latest);
-  for (const key of Object.keys(merged) as (keyof FacilityFormState)[]) {
-    if (current[key] !== before[key]) Object.assign(merged, { [key]: current[key] });
-  }
-  return merged;
-}

@@ -11,7 +11,7 @@ import {
 } from '@ansinh/schemas/facility';
 import { useSearchParams } from 'react-router';
 import type { Sort } from '../../components/SortableTh.tsx';
-import { pageSizes } from '../../components/TablePager.tsx';
+import { oneOf, pageSizeParam, positiveInt, toSearchParams } from '../../lib/url-params.ts';
 
 export type FacilitySortField = (typeof facilitySortFields)[number];
 
@@ -30,20 +30,10 @@ export interface FacilityListState {
 const defaultSort: Sort<FacilitySortField> = { field: 'name', direction: 'asc' };
 const defaultPageSize = 20;
 
-function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | null {
-  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-function positiveInt(value: string | null): number | null {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : null;
-}
-
 function parse(params: URLSearchParams): FacilityListState {
-  const pageSize = positiveInt(params.get('size'));
   return {
     page: positiveInt(params.get('page')) ?? 1,
-    pageSize: pageSize && (pageSizes as readonly number[]).includes(pageSize) ? pageSize : defaultPageSize,
+    pageSize: pageSizeParam(params.get('size'), defaultPageSize),
     search: params.get('q') ?? '',
     type: oneOf(facilityTypes, params.get('type')),
     ownership: oneOf(ownerships, params.get('ownership')),
@@ -58,7 +48,7 @@ function parse(params: URLSearchParams): FacilityListState {
 
 /** Defaults are left out so the address stays short and a plain /facilities is the default list. */
 function serialize(state: FacilityListState): URLSearchParams {
-  const entries: [string, string | number | null][] = [
+  return toSearchParams([
     ['q', state.search || null],
     ['type', state.type],
     ['ownership', state.ownership],
@@ -68,10 +58,7 @@ function serialize(state: FacilityListState): URLSearchParams {
     ['dir', state.sort.direction === 'desc' ? 'desc' : null],
     ['page', state.page === 1 ? null : state.page],
     ['size', state.pageSize === defaultPageSize ? null : state.pageSize],
-  ];
-  return new URLSearchParams(
-    entries.flatMap(([key, value]) => (value === null ? [] : [[key, String(value)]])),
-  );
+  ]);
 }
 
 export function useFacilityListState() {

@@ -5,9 +5,9 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc.ts';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { zodFormErrors } from '../../lib/form-errors.ts';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { DialogActions } from './DialogActions.tsx';
 import { RoleFacilityFields } from './RoleFacilityFields.tsx';
 import { useUserSaved } from './use-user-saved.ts';
 

@@ -3,7 +3,7 @@ import { Modal, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../../api/trpc.ts';
-import { DialogActions } from './DialogActions.tsx';
+import { DialogActions } from '../../components/DialogActions.tsx';
 import { useUserSaved } from './use-user-saved.ts';
 
 export function DeactivateUserModal({ user, onClose }: { user: User; onClose: () => void }) {

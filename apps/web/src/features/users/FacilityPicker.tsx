@@ -1,34 +1,8 @@
-import { MultiSelect, type OptionsFilter, Select, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { MultiSelect, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTRPC } from '../../api/trpc.ts';
-
-/** Facilities of the selected ids, fetched one by one; the batch link sends them as one request. */
-function useFacilitiesById(ids: string[]) {
-  const trpc = useTRPC();
-  return useQueries({ queries: ids.map((id) => trpc.facilities.byId.queryOptions({ id })) });
-}
-
-/**
- * A province can hold many facilities, so options come from the server's (diacritic-insensitive) search
- * rather than one big list; the already-selected facilities are always included so their names show.
- */
-function useFacilityOptions(search: string, selectedIds: string[]) {
-  const trpc = useTRPC();
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const found = useQuery({
-    ...trpc.facilities.list.queryOptions({ search: debounced || undefined, page: 1, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-  });
-  const selected = useFacilitiesById(selectedIds).flatMap((q) => (q.data ? [q.data] : []));
-  const byId = new Map([...selected, ...(found.data?.items ?? [])].map((f) => [f.id, f]));
-  return [...byId.values()].map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }));
-}
-
-// The server already matched the search ignoring diacritics; filtering again here would undo that.
-const keepServerResults: OptionsFilter = ({ options }) => options;
+import { useFacilitiesById, useFacilityOptions } from '../../api/facilities.ts';
+import { keepServerResults } from '../../lib/select-filter.ts';
 
 interface FacilityPickerProps {
   multiple: boolean;

@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
 
 interface DialogActionsProps {
   onCancel: () => void;
@@ -10,7 +10,7 @@ interface DialogActionsProps {
   color?: string;
 }
 
-/** Footer shared by the user dialogs: a general error, Cancel and the submit button. */
+/** Footer shared by dialogs with a form: a general error, Cancel and the submit button. */
 export function DialogActions({ onCancel, submitLabel, submitting, error, color }: DialogActionsProps) {
   const { t } = useTranslation();
   return (
