@@ -211,7 +211,6 @@ export const vi = {
       add: 'Thêm',
       stop: 'Dừng',
       remove: 'Xóa',
-      request: 'Gửi đề nghị',
       approve: 'Duyệt',
       reject: 'Không duyệt',
       start: 'Bắt đầu kiểm kê',
@@ -718,12 +717,12 @@ export const vi = {
         'Theo số lượng: nhiều chiếc giống nhau ghi chung một dòng (bàn ghế, chăn màn…); từng chiếc: số lượng là 1.',
       costHint: 'Với tài sản theo số lượng: tổng nguyên giá của cả lô.',
       statusHint: 'Tài sản chỉ được ghi là đã thanh lý khi Sở duyệt đề nghị thanh lý.',
-      facilityLocked:
-        'Tài sản chuyển sang cơ sở khác qua đề nghị điều chuyển, không sửa cơ sở ở đây.',
+      facilityLocked: 'Tài sản chuyển sang cơ sở khác qua đề nghị điều chuyển, không sửa cơ sở ở đây.',
       created: 'Đã thêm tài sản {{code}}.',
       saved: 'Đã lưu thay đổi.',
       noChanges: 'Bạn chưa thay đổi thông tin nào.',
       disposed: 'Tài sản đã thanh lý, không sửa được nữa.',
+      requiredField: 'Trường này là bắt buộc với nhóm tài sản này.',
     },
     detail: {
       back: 'Danh sách trang thiết bị',

@@ -1,11 +1,7 @@
-import type { Queryable } from '@ansinh/db/client';
-import { facilities } from '@ansinh/db/schema/facilities';
-import { baseLevels, policyRules } from '@ansinh/db/schema/policies';
 import { type residents, stays } from '@ansinh/db/schema/residents';
 import { fromDayNumber, monthInfo } from '@ansinh/domain/entitlements/dates';
 import type { ResidentFacts } from '@ansinh/domain/entitlements/facts';
-import { type PolicyRule, type PolicySet, parsePolicySet } from '@ansinh/domain/entitlements/policy';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 
 export type ResidentRow = typeof residents.$inferSelect;
 type StayRow = Pick<

@@ -1,10 +1,7 @@
 import { circumstanceFields, incomeFields, type ResidentDetail } from '@ansinh/schemas/resident';
 import { DataList, Paper, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppConfig } from '../../api/config.ts';
-import { useTRPC } from '../../api/trpc.ts';
 import { formatBirthDate, formatDate, formatVnd } from '../../lib/format.ts';
 
 /** The recorded facts the entitlements are computed from; "unknown" answers are shown as such. */
