@@ -11,6 +11,18 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { StatusPage } from './components/StatusPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { RollPage } from './features/entitlements/RollPage.tsx';
+import { CatalogueAdminPage } from './features/equipment/CatalogueAdminPage.tsx';
+import { DashboardPage as EquipmentDashboardPage } from './features/equipment/DashboardPage.tsx';
+import { EquipmentListPage } from './features/equipment/EquipmentListPage.tsx';
+import { ItemCreatePage } from './features/equipment/ItemCreatePage.tsx';
+import { ItemDetailPage } from './features/equipment/ItemDetailPage.tsx';
+import { ItemEditPage } from './features/equipment/ItemEditPage.tsx';
+import { EquipmentImportPage } from './features/equipment/import/EquipmentImportPage.tsx';
+import { LabelSheetPage } from './features/equipment/labels/LabelSheetPage.tsx';
+import { MaintenanceDuePage } from './features/equipment/MaintenanceDuePage.tsx';
+import { RequestsPage } from './features/equipment/RequestsPage.tsx';
+import { StocktakePage } from './features/equipment/stocktake/StocktakePage.tsx';
+import { StocktakeReportPage } from './features/equipment/stocktake/StocktakeReportPage.tsx';
 import { FacilityCreatePage } from './features/facilities/FacilityCreatePage.tsx';
 import { FacilityDetailPage } from './features/facilities/FacilityDetailPage.tsx';
 import { FacilityEditPage } from './features/facilities/FacilityEditPage.tsx';
@@ -132,6 +144,102 @@ function AppRoutes() {
           element={
             <RequirePermission action="audit.read">
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment"
+          element={
+            <RequirePermission action="equipment.read">
+              <EquipmentListPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/new"
+          element={
+            <RequirePermission action="equipment.write">
+              <ItemCreatePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/import"
+          element={
+            <RequirePermission action="equipment.write">
+              <EquipmentImportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/labels"
+          element={
+            <RequirePermission action="equipment.read">
+              <LabelSheetPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/maintenance"
+          element={
+            <RequirePermission action="equipment.read">
+              <MaintenanceDuePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/requests"
+          element={
+            <RequirePermission action="equipment.read">
+              <RequestsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/stocktake"
+          element={
+            <RequirePermission action="equipment.write">
+              <StocktakePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/stocktake/:id"
+          element={
+            <RequirePermission action="equipment.read">
+              <StocktakeReportPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/dashboard"
+          element={
+            <RequirePermission action="equipment.read">
+              <EquipmentDashboardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/catalogue"
+          element={
+            <RequirePermission action="equipment.catalogue">
+              <CatalogueAdminPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/:id"
+          element={
+            <RequirePermission action="equipment.read">
+              <ItemDetailPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="equipment/:id/edit"
+          element={
+            <RequirePermission action="equipment.write">
+              <ItemEditPage />
             </RequirePermission>
           }
         />

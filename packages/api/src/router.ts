@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { entitlementsRouter } from './routers/entitlements.ts';
+import { equipmentRouter } from './routers/equipment.ts';
 import { facilitiesRouter } from './routers/facilities.ts';
 import { policiesRouter } from './routers/policies.ts';
 import { adminUnitsRouter, metaRouter } from './routers/reference.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   residentImport: residentImportRouter,
   entitlements: entitlementsRouter,
   policies: policiesRouter,
+  equipment: equipmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

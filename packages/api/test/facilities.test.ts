@@ -96,6 +96,7 @@ describe('create', () => {
       decisionNumber: '40/GP-SYT',
       decisionDate: '2025-07-01',
       operatorOrganisation: 'Công ty TNHH Bình Minh',
+      careCostVnd: 4_500_000,
     };
     const created = await planner.facilities.create(input);
     expect(created).toEqual({
@@ -117,6 +118,7 @@ describe('create', () => {
       decisionNumber: '40/GP-SYT',
       decisionDate: '2025-07-01',
       operatorOrganisation: 'Công ty TNHH Bình Minh',
+      careCostVnd: 4_500_000,
       version: 1,
       createdAt: expect.any(Date),
       updatedAt: expect.any(Date),

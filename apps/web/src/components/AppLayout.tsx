@@ -2,6 +2,7 @@ import { type Action, can } from '@ansinh/domain/roles';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAppConfig } from '../api/config.ts';
@@ -9,14 +10,42 @@ import { useTRPC } from '../api/trpc.ts';
 import { useSession } from '../auth/session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-const navItems = [
+interface NavEntry {
+  to: string;
+  label: ParseKeys;
+  action: Action;
+  /** A group: its pages are listed under it, and it opens by itself on any of them. */
+  children?: readonly NavEntry[];
+}
+
+const navItems: readonly NavEntry[] = [
   { to: '/facilities', label: 'nav.facilities', action: 'facility.read' },
   { to: '/residents', label: 'nav.residents', action: 'resident.read' },
   { to: '/entitlements/roll', label: 'nav.roll', action: 'entitlement.read' },
   { to: '/policies', label: 'nav.policies', action: 'policy.read' },
+  {
+    to: '/equipment',
+    label: 'nav.equipment',
+    action: 'equipment.read',
+    children: [
+      { to: '/equipment', label: 'nav.equipmentList', action: 'equipment.read' },
+      { to: '/equipment/maintenance', label: 'nav.equipmentMaintenance', action: 'equipment.read' },
+      { to: '/equipment/requests', label: 'nav.equipmentRequests', action: 'equipment.read' },
+      { to: '/equipment/stocktake', label: 'nav.equipmentStocktake', action: 'equipment.write' },
+      { to: '/equipment/dashboard', label: 'nav.equipmentDashboard', action: 'equipment.read' },
+      { to: '/equipment/catalogue', label: 'nav.equipmentCatalogue', action: 'equipment.catalogue' },
+    ],
+  },
   { to: '/users', label: 'nav.users', action: 'user.manage' },
   { to: '/audit', label: 'nav.audit', action: 'audit.read' },
-] as const satisfies readonly { to: string; label: string; action: Action }[];
+];
+
+const isUnder = (pathname: string, to: string) => pathname === to || pathname.startsWith(`${to}/`);
+
+/** The entry a page belongs to: the longest matching address, so /equipment/stocktake is not the list. */
+function activeEntry(entries: readonly NavEntry[], pathname: string): NavEntry | undefined {
+  return entries.filter((entry) => isUnder(pathname, entry.to)).sort((a, b) => b.to.length - a.to.length)[0];
+}
 
 export function AppLayout() {
   const [navOpened, nav] = useDisclosure();
@@ -53,16 +82,41 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
         {navItems
           .filter((item) => can(user.role, item.action))
-          .map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(item.label)}
-              active={pathname.startsWith(item.to)}
-              onClick={nav.close}
-            />
-          ))}
+          .map((item) => {
+            const children = item.children?.filter((child) => can(user.role, child.action));
+            if (!children) {
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  active={isUnder(pathname, item.to)}
+                  onClick={nav.close}
+                />
+              );
+            }
+            const active = activeEntry(children, pathname);
+            return (
+              <NavLink
+                key={item.to}
+                label={t(item.label)}
+                defaultOpened={isUnder(pathname, item.to)}
+                childrenOffset="md"
+              >
+                {children.map((child) => (
+                  <NavLink
+                    key={child.to}
+                    component={Link}
+                    to={child.to}
+                    label={t(child.label)}
+                    active={child === active}
+                    onClick={nav.close}
+                  />
+                ))}
+              </NavLink>
+            );
+          })}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -195,6 +195,7 @@ export const maintenanceSchedules = pgTable(
   },
   (t) => [
     index('equipment_schedules_due_idx').on(t.nextDueOn).where(sql`${t.active}`),
+    index('equipment_schedules_item_idx').on(t.itemId),
     check('equipment_schedules_interval_positive', sql`${t.intervalMonths} between 1 and 120`),
   ],
 );

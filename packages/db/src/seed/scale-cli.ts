@@ -1,22 +1,32 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '../client.ts';
 import { seedScale } from './scale.ts';
+import { seedScaleEquipment } from './scale-equipment.ts';
 
 /**
- * `npm run seed:scale -- --facilities 450 --residents 50000` against DATABASE_URL, or the embedded
+ * `npm run seed:scale -- --facilities 450 --residents 50000 --equipment-items 250000` against DATABASE_URL, or the embedded
  * database in DATA_DIR.
  */
 const { values } = parseArgs({
   options: {
     facilities: { type: 'string', default: '450' },
     residents: { type: 'string', default: '0' },
+    'equipment-items': { type: 'string', default: '0' },
     seed: { type: 'string', default: '2025' },
   },
 });
 const count = Number(values.facilities);
 const residentCount = Number(values.residents);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(residentCount) || residentCount < 0) {
-  console.error('--facilities must be a positive whole number, --residents zero or more');
+const itemCount = Number(values['equipment-items']);
+if (
+  ![count, residentCount, itemCount].every(Number.isInteger) ||
+  count < 1 ||
+  residentCount < 0 ||
+  itemCount < 0
+) {
+  console.error(
+    '--facilities must be a positive whole number, --residents and --equipment-items zero or more',
+  );
   process.exit(2);
 }
 
@@ -28,7 +38,8 @@ const result = await seedScale(database.db, {
   residents: residentCount,
   seed: Number(values.seed),
 });
+const equipment = await seedScaleEquipment(database.db, { items: itemCount, seed: Number(values.seed) });
 await database.close();
 console.log(
-  `seed:scale ${database.kind}: ${result.facilities} facilities, ${result.residents} residents in ${Math.round(performance.now() - started)} ms`,
+  `seed:scale ${database.kind}: ${result.facilities} facilities, ${result.residents} residents, ${equipment.items} equipment items in ${Math.round(performance.now() - started)} ms`,
 );

@@ -48,6 +48,8 @@ export function minimumShortfall(
   beds: number,
   activeQuantity: number,
 ): number {
-  const required = Math.max(minimum.perFacility ?? 0, Math.ceil((minimum.perBed ?? 0) * beds));
+  // Ratios have at most three decimals; counting in thousandths keeps 0.07 × 100 at exactly 7.
+  const perBedThousandths = Math.round((minimum.perBed ?? 0) * 1000);
+  const required = Math.max(minimum.perFacility ?? 0, Math.ceil((perBedThousandths * beds) / 1000));
   return Math.max(0, required - activeQuantity);
 }

@@ -63,6 +63,7 @@ describe('minimumShortfall', () => {
     [{ perFacility: 3, perBed: 0.05 }, 40, 3, 0], // per-facility floor wins over 2
     [{ perFacility: null, perBed: null }, 100, 0, 0],
     [{ perFacility: 1, perBed: null }, 10, 4, 0],
+    [{ perFacility: null, perBed: 0.07 }, 100, 7, 0], // exactly 7, not 7.000000000000001 rounded up to 8
   ])('%o with %i beds and %i active → lacks %i', (minimum, beds, active, lack) => {
     expect(minimumShortfall(minimum, beds, active)).toBe(lack);
   });

@@ -8,6 +8,8 @@ const fieldKeys: Record<string, string> = {
   facility: 'facility.fields',
   user: 'users.fields',
   resident: 'resident.fields',
+  equipment_item: 'equipment.fields',
+  equipment_model: 'equipment.fields',
 };
 const valueKeys: Record<string, string> = {
   type: 'facility.types',

@@ -5,16 +5,30 @@ import { useTranslation } from 'react-i18next';
 import { TablePager } from '../../../components/TablePager.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 
-/** Every problem by spreadsheet row and column header, a page at a time (a bad file can have thousands). */
-export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
+/**
+ * Every problem by spreadsheet row and column header, a page at a time (a bad file can have thousands).
+ * `title` and `hint` name what is imported (the default speaks of residents' records).
+ */
+export function ImportProblems({
+  problems,
+  title,
+  hint,
+}: {
+  problems: ImportProblem[];
+  title?: string;
+  hint?: string;
+}) {
   const { t } = useTranslation();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const sorted = [...problems].sort((a, b) => a.row - b.row);
   const shown = sorted.slice((paging.page - 1) * paging.pageSize, paging.page * paging.pageSize);
   return (
-    <Alert color="red" title={t('resident.import.problemsTitle', { count: formatNumber(problems.length) })}>
+    <Alert
+      color="red"
+      title={title ?? t('resident.import.problemsTitle', { count: formatNumber(problems.length) })}
+    >
       <Text size="sm" mb="sm">
-        {t('resident.import.problemsHint')}
+        {hint ?? t('resident.import.problemsHint')}
       </Text>
       <Table striped withTableBorder bg="white" tabularNums>
         <Table.Thead>

@@ -1,0 +1,129 @@
+import { type CategoryField, type ItemModel, itemInput } from '@ansinh/schemas/equipment';
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueries } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useTRPC } from '../../api/trpc.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { i18n } from '../../i18n/index.ts';
+import { apiErrorData, domainCodeOf, domainMessage } from '../../lib/errors.ts';
+import { revealFirstError, zodFormErrors } from '../../lib/form-errors.ts';
+import { useServerErrors } from '../../lib/use-server-errors.ts';
+import { ItemFormFields } from './ItemFormFields.tsx';
+import {
+  type CustomFormValue,
+  formToSchemaInput,
+  type ItemForm,
+  type ItemFormState,
+  requiredCustomErrors,
+} from './item-form.ts';
+
+/** The catalogue the form needs: models to pick from and the custom fields of each category. */
+export function useCatalogue() {
+  const trpc = useTRPC();
+  const [models, fields] = useQueries({
+    queries: [trpc.equipment.models.list.queryOptions(), trpc.equipment.categoryFields.list.queryOptions()],
+  });
+  return { models, fields };
+}
+
+/** The form validates with the very schema the API uses, so people see the server's rules before saving. */
+export function useItemForm(
+  initialValues: ItemFormState,
+  fields: readonly CategoryField[],
+  stored?: Record<string, CustomFormValue>,
+): ItemForm {
+  return useForm<ItemFormState>({
+    mode: 'controlled',
+    initialValues,
+    validate: (values) => ({
+      ...requiredCustomErrors(values, fields),
+      ...zodFormErrors(itemInput, formToSchemaInput(values, fields, stored)),
+    }),
+  });
+}
+
+/** Server refusals that concern one input. */
+const itemErrorFields = {
+  ASSET_CODE_TAKEN: 'assetCode',
+  MODEL_NOT_FOUND: 'modelId',
+  FACILITY_NOT_FOUND: 'facilityId',
+} as const;
+
+/**
+ * Like useServerErrors, plus custom fields: the API names the field by its key, the form holds it under
+ * `custom.<key>`, and the message names it by its label.
+ */
+export function useItemServerErrors(form: ItemForm, fields: readonly CategoryField[]) {
+  const errors = useServerErrors(form.setErrors, itemErrorFields);
+  return {
+    ...errors,
+    onError: (error: unknown) => {
+      const key = apiErrorData(error)?.domainParams?.field;
+      const field = fields.find((f) => f.key === key);
+      if (domainCodeOf(error) === 'CUSTOM_FIELD_INVALID' && field) {
+        const label = i18n.language === 'en' ? field.labelEn : field.labelVi;
+        form.setErrors({
+          [`custom.${field.key}`]: domainMessage('CUSTOM_FIELD_INVALID', { field: label }, i18n.t),
+        });
+        revealFirstError();
+        return;
+      }
+      errors.onError(error);
+    },
+  };
+}
+
+interface ItemFormFrameProps {
+  title: string;
+  form: ItemForm;
+  models: ItemModel[];
+  fields: CategoryField[];
+  /** Validates and saves; the frame only stops the browser's own submit. */
+  onSubmit: () => void;
+  submitting: boolean;
+  error: unknown;
+  cancelTo: string;
+  facilityName?: string;
+  /** Above the fields, e.g. a version conflict. */
+  notice?: ReactNode;
+}
+
+export function ItemFormFrame(props: ItemFormFrameProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={1000}>
+      <Title order={1} size="h2">
+        {props.title}
+      </Title>
+      {props.notice}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        <Stack>
+          <ItemFormFields
+            form={props.form}
+            models={props.models}
+            fields={props.fields}
+            facilityName={props.facilityName}
+          />
+          {props.error ? <ErrorAlert error={props.error} /> : null}
+          <Group justify="flex-end">
+            <Button component={Link} to={props.cancelTo} variant="default">
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={props.submitting}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

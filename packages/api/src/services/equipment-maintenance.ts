@@ -1,0 +1,247 @@
+/** Maintenance records, recurring schedules, and what is due or overdue. */
+import type { Db } from '@ansinh/db/client';
+import { maintenanceRecords, maintenanceSchedules } from '@ansinh/db/schema/equipment';
+import { addDays, addMonths } from '@ansinh/domain/entitlements/dates';
+import { DomainError } from '@ansinh/domain/errors';
+import type {
+  dueInput,
+  dueItem,
+  maintenanceInput,
+  maintenanceRecord,
+  schedule,
+  scheduleInput,
+} from '@ansinh/schemas/equipment';
+import { and, asc, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { recordAudit } from '../audit.ts';
+import {
+  assertActive,
+  assertFacilityInScope,
+  type EquipmentWork,
+  invalidInput,
+  itemInScope,
+  lockItem,
+  scopeSql,
+} from './equipment-common.ts';
+import { maintenanceKindLabels, viDate } from './equipment-labels.ts';
+
+type MaintenanceRecord = z.infer<typeof maintenanceRecord>;
+type Schedule = z.infer<typeof schedule>;
+
+/** "Due" on dashboards and in the list filter: within this many days from today (not yet overdue). */
+export const DUE_SOON_DAYS = 30;
+
+/**
+ * Every pending due date up to `horizon` (inclusive): each active schedule's next date, and the next date
+ * written on an item's latest maintenance record (a later record supersedes an earlier one's). Columns:
+ * item_id, due_on, schedule_name (null for a record), kind and performed_on (null for a schedule).
+ * `items`, when given, restricts the item ids (e.g. to one facility's items) before anything is read.
+ */
+export function duesSql(horizon: string, items?: SQL): SQL {
+  const only = (column: SQL) => (items ? sql` and ${column} in (${items})` : sql``);
+  return sql`
+    select s.item_id, s.next_due_on as due_on, s.name as schedule_name, null::text as kind,
+      null::date as performed_on
+    from equipment_maintenance_schedules s
+    where s.active and s.next_due_on <= ${horizon}${only(sql`s.item_id`)}
+    union all
+    select r.item_id, r.next_due_on, null, r.kind, r.performed_on
+    from equipment_maintenance r
+    where r.next_due_on <= ${horizon}${only(sql`r.item_id`)}
+      and not exists (
+        select 1 from equipment_maintenance l
+        where l.item_id = r.item_id and l.performed_on >= r.performed_on
+          and (l.performed_on > r.performed_on or l.created_at > r.created_at)
+      )`;
+}
+
+const recordColumns = {
+  id: maintenanceRecords.id,
+  itemId: maintenanceRecords.itemId,
+  performedOn: maintenanceRecords.performedOn,
+  kind: maintenanceRecords.kind,
+  costVnd: maintenanceRecords.costVnd,
+  supplier: maintenanceRecords.supplier,
+  notes: maintenanceRecords.notes,
+  nextDueOn: maintenanceRecords.nextDueOn,
+};
+
+const scheduleColumns = {
+  id: maintenanceSchedules.id,
+  itemId: maintenanceSchedules.itemId,
+  name: maintenanceSchedules.name,
+  intervalMonths: maintenanceSchedules.intervalMonths,
+  nextDueOn: maintenanceSchedules.nextDueOn,
+  active: maintenanceSchedules.active,
+};
+
+/** The first date after `performedOn` on the schedule's own rhythm (whole intervals from its due date). */
+export function nextOccurrence(dueOn: string, intervalMonths: number, performedOn: string): string {
+  let steps = 1;
+  while (addMonths(dueOn, steps * intervalMonths) <= performedOn) steps += 1;
+  return addMonths(dueOn, steps * intervalMonths);
+}
+
+/**
+ * Records a maintenance and moves forward every active schedule of the item that it satisfies (due on or
+ * before the day it was done), keeping each schedule's rhythm.
+ */
+export function recordMaintenance(
+  work: EquipmentWork,
+  input: z.infer<typeof maintenanceInput>,
+): Promise<MaintenanceRecord> {
+  if (input.performedOn > work.today)
+    throw invalidInput('performedOn', 'Không ghi nhận bảo dưỡng cho ngày chưa đến');
+  if (input.nextDueOn !== null && input.nextDueOn <= input.performedOn)
+    throw invalidInput('nextDueOn', 'Ngày bảo dưỡng tiếp theo phải sau ngày thực hiện');
+  return work.db.transaction(async (tx) => {
+    const item = await lockItem(tx, work.actor.scope, input.itemId, work.today);
+    assertActive(item);
+    const [record] = await tx
+      .insert(maintenanceRecords)
+      .values({ ...input, recordedBy: work.actor.id })
+      .returning(recordColumns);
+    if (!record) throw new Error('insert returned no row');
+    const satisfied = await tx
+      .select(scheduleColumns)
+      .from(maintenanceSchedules)
+      .where(
+        and(
+          eq(maintenanceSchedules.itemId, input.itemId),
+          eq(maintenanceSchedules.active, true),
+          lte(maintenanceSchedules.nextDueOn, input.performedOn),
+        ),
+      )
+      .orderBy(asc(maintenanceSchedules.nextDueOn))
+      .for('update');
+    const moved: Schedule[] = [];
+    for (const s of satisfied) {
+      const nextDueOn = nextOccurrence(s.nextDueOn, s.intervalMonths, input.performedOn);
+      await tx.update(maintenanceSchedules).set({ nextDueOn }).where(eq(maintenanceSchedules.id, s.id));
+      moved.push({ ...s, nextDueOn });
+    }
+    await recordAudit(tx, work.meta, {
+      actorId: work.actor.id,
+      action: 'equipment.maintenance.record',
+      entityType: 'equipment_item',
+      entityId: input.itemId,
+      before: moved.length ? { schedules: satisfied } : null,
+      after: moved.length ? { maintenance: record, schedules: moved } : { maintenance: record },
+    });
+    return record;
+  });
+}
+
+export async function maintenanceOfItem(work: EquipmentWork, itemId: string): Promise<MaintenanceRecord[]> {
+  await itemInScope(work.db, work.actor.scope, itemId, work.today);
+  return work.db
+    .select(recordColumns)
+    .from(maintenanceRecords)
+    .where(eq(maintenanceRecords.itemId, itemId))
+    .orderBy(desc(maintenanceRecords.performedOn), desc(maintenanceRecords.createdAt));
+}
+
+export async function schedulesOfItem(work: EquipmentWork, itemId: string): Promise<Schedule[]> {
+  await itemInScope(work.db, work.actor.scope, itemId, work.today);
+  return work.db
+    .select(scheduleColumns)
+    .from(maintenanceSchedules)
+    .where(eq(maintenanceSchedules.itemId, itemId))
+    .orderBy(desc(maintenanceSchedules.active), asc(maintenanceSchedules.nextDueOn));
+}
+
+export function addSchedule(work: EquipmentWork, input: z.infer<typeof scheduleInput>): Promise<Schedule> {
+  return work.db.transaction(async (tx) => {
+    const item = await lockItem(tx, work.actor.scope, input.itemId, work.today);
+    assertActive(item);
+    const [created] = await tx.insert(maintenanceSchedules).values(input).returning(scheduleColumns);
+    if (!created) throw new Error('insert returned no row');
+    await recordAudit(tx, work.meta, {
+      actorId: work.actor.id,
+      action: 'equipment.schedule.add',
+      entityType: 'equipment_item',
+      entityId: input.itemId,
+      after: { schedule: created },
+    });
+    return created;
+  });
+}
+
+export function stopSchedule(work: EquipmentWork, id: string): Promise<Schedule> {
+  return work.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select(scheduleColumns)
+      .from(maintenanceSchedules)
+      .where(eq(maintenanceSchedules.id, id))
+      .for('update');
+    if (!found) throw new DomainError('ITEM_NOT_FOUND', { scheduleId: id });
+    await lockItem(tx, work.actor.scope, found.itemId, work.today);
+    if (!found.active) return found;
+    const stopped = { ...found, active: false };
+    await tx.update(maintenanceSchedules).set({ active: false }).where(eq(maintenanceSchedules.id, id));
+    await recordAudit(tx, work.meta, {
+      actorId: work.actor.id,
+      action: 'equipment.schedule.stop',
+      entityType: 'equipment_item',
+      entityId: found.itemId,
+      before: { schedule: found },
+      after: { schedule: stopped },
+    });
+    return stopped;
+  });
+}
+
+interface DueRow extends Record<string, unknown> {
+  item_id: string;
+  asset_code: string;
+  name: string;
+  facility_name: string;
+  schedule_name: string | null;
+  kind: keyof typeof maintenanceKindLabels | null;
+  performed_on: string | null;
+  due_on: string;
+}
+
+/** What is due within N days (and everything overdue), soonest first, for active items in scope. */
+export async function dueMaintenance(
+  db: Db,
+  work: Pick<EquipmentWork, 'actor' | 'today'>,
+  input: z.infer<typeof dueInput>,
+): Promise<{ items: z.infer<typeof dueItem>[]; total: number }> {
+  if (input.facilityId) assertFacilityInScope(work.actor.scope, input.facilityId);
+  const conditions = [sql`i.status <> 'disposed'`];
+  const inScope = scopeSql(work.actor.scope, sql`i.facility_id`);
+  if (inScope) conditions.push(inScope);
+  if (input.facilityId) conditions.push(sql`i.facility_id = ${input.facilityId}`);
+  const where = sql.join(conditions, sql` and `);
+  // A facility's (or a centre's) list reads only its own items' dues.
+  const scoped = input.facilityId || work.actor.scope.kind === 'facilities';
+  const items = scoped ? sql`select i.id from equipment_items i where ${where}` : undefined;
+  const from = sql`from (${duesSql(addDays(work.today, input.withinDays), items)}) d
+    join equipment_items i on i.id = d.item_id
+    join facilities f on f.id = i.facility_id
+    where ${where}`;
+  const [page, count] = await Promise.all([
+    db.execute<DueRow>(sql`
+      select d.item_id, i.asset_code, i.name, f.name as facility_name, d.schedule_name, d.kind,
+        d.performed_on::text as performed_on, d.due_on::text as due_on
+      ${from}
+      order by d.due_on, i.asset_code, d.schedule_name
+      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n ${from}`),
+  ]);
+  return {
+    items: page.rows.map((r) => ({
+      itemId: r.item_id,
+      assetCode: r.asset_code,
+      name: r.name,
+      facilityName: r.facility_name,
+      what:
+        r.schedule_name ??
+        `Hẹn sau lần ${maintenanceKindLabels[r.kind ?? 'preventive'].toLowerCase()} ngày ${viDate(r.performed_on ?? r.due_on)}`,
+      dueOn: r.due_on,
+      overdue: r.due_on < work.today,
+    })),
+    total: count.rows[0]?.n ?? 0,
+  };
+}

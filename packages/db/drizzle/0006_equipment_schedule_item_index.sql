@@ -1,0 +1,1 @@
+CREATE INDEX "equipment_schedules_item_idx" ON "equipment_maintenance_schedules" USING btree ("item_id");
