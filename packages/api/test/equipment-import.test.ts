@@ -90,8 +90,8 @@ describe('template', () => {
       headers.push(String(cell.value));
     });
     expect(headers.slice(0, 4)).toEqual(['Mã tài sản *', 'Tên tài sản *', 'Mẫu thiết bị', 'Nhóm tài sản *']);
-    expect(headers).toContain('Số khung [Phương tiện vận chuyển]');
-    expect(headers).toContain('Số chỗ ngồi [Phương tiện vận chuyển]');
+    expect(headers).toContain('Số khung [Phương tiện đi lại]');
+    expect(headers).toContain('Số chỗ ngồi [Phương tiện đi lại]');
     const guide = workbook.getWorksheet('Hướng dẫn');
     const guideText: string[] = [];
     guide?.eachRow((r) => {
@@ -112,20 +112,20 @@ describe('template', () => {
       row({
         'Mã tài sản': 'BTXH-CHAN-01',
         'Tên tài sản': 'Chăn bông',
-        'Nhóm tài sản': 'Tài sản khác',
+        'Nhóm tài sản': 'Khác',
         'Số lượng': 40,
         'Ngày đưa vào sử dụng': new Date('2024-11-05T00:00:00Z'),
         'Nguyên giá (đồng)': 16_000_000,
-        'Tình trạng': 'Trung bình',
+        'Tình trạng': 'Khá',
         'Trạng thái sử dụng': 'Trong kho',
       }),
       row({
         'Mã tài sản': 'BTXH-XE-01',
         'Tên tài sản': 'Xe ô tô 7 chỗ',
-        'Nhóm tài sản': 'Phương tiện vận chuyển',
+        'Nhóm tài sản': 'Phương tiện đi lại',
         'Nguyên giá (đồng)': '850,000,000',
-        'Số khung [Phương tiện vận chuyển]': 'RL4A 1234',
-        'Số chỗ ngồi [Phương tiện vận chuyển]': 7,
+        'Số khung [Phương tiện đi lại]': 'RL4A 1234',
+        'Số chỗ ngồi [Phương tiện đi lại]': 7,
         'Bảo hành đến ngày': '1/6/2026',
       }),
     ]);
@@ -198,12 +198,12 @@ describe('problems by row and column', () => {
       row({ 'Mã tài sản': 'DA-CO-01' }), // row 7: already registered
       row({ 'Cách theo dõi': 'Từng chiếc', 'Số lượng': 3 }), // row 8
       row({
-        'Nhóm tài sản': 'Phương tiện vận chuyển',
-        'Số chỗ ngồi [Phương tiện vận chuyển]': 'bảy',
-        'Số khung [Phương tiện vận chuyển]': 'X1',
+        'Nhóm tài sản': 'Phương tiện đi lại',
+        'Số chỗ ngồi [Phương tiện đi lại]': 'bảy',
+        'Số khung [Phương tiện đi lại]': 'X1',
       }), // row 9
-      row({ 'Số khung [Phương tiện vận chuyển]': 'X2' }), // row 10: field of another category
-      row({ 'Nhóm tài sản': 'Phương tiện vận chuyển' }), // row 11: required custom field missing
+      row({ 'Số khung [Phương tiện đi lại]': 'X2' }), // row 10: field of another category
+      row({ 'Nhóm tài sản': 'Phương tiện đi lại' }), // row 11: required custom field missing
       row({ 'Trạng thái sử dụng': 'Đã thanh lý' }), // row 12
       row({ 'Nguyên giá (đồng)': 'hai triệu', 'Mẫu thiết bị': 'Máy không có' }), // row 13
     ]);
@@ -219,11 +219,11 @@ describe('problems by row and column', () => {
     expect(at(6)).toEqual([['Mã tài sản', 'Trùng mã tài sản với dòng 2']]);
     expect(at(7)).toEqual([['Mã tài sản', 'Mã tài sản đã có trong hệ thống']]);
     expect(at(8)).toEqual([['Số lượng', 'Tài sản theo dõi riêng từng chiếc có số lượng 1']]);
-    expect(at(9)).toEqual([['Số chỗ ngồi [Phương tiện vận chuyển]', 'Phải là một số']]);
+    expect(at(9)).toEqual([['Số chỗ ngồi [Phương tiện đi lại]', 'Phải là một số']]);
     expect(at(10)).toEqual([
-      ['Số khung [Phương tiện vận chuyển]', 'Trường này chỉ dành cho nhóm Phương tiện vận chuyển'],
+      ['Số khung [Phương tiện đi lại]', 'Trường này chỉ dành cho nhóm Phương tiện đi lại'],
     ]);
-    expect(at(11)).toEqual([['Số khung [Phương tiện vận chuyển]', 'Trường bắt buộc chưa có giá trị']]);
+    expect(at(11)).toEqual([['Số khung [Phương tiện đi lại]', 'Trường bắt buộc chưa có giá trị']]);
     expect(at(12)).toEqual([['Trạng thái sử dụng', 'Thanh lý tài sản qua đề nghị thanh lý']]);
     expect(at(13)).toEqual([
       ['Mẫu thiết bị', 'Không có mẫu "Máy không có" trong danh mục'],

@@ -512,7 +512,7 @@ describe('the list', () => {
     sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[0]?.slice(0, 4)).toEqual(['Mã tài sản', 'Tên tài sản', 'Mẫu thiết bị', 'Nhóm tài sản']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([codes.A, codes.B]);
-    expect(rows[1]).toContain('Thiết bị giặt là');
+    expect(rows[1]).toContain('Giặt là');
     expect(rows[1]).toContain(150_000_000);
   });
 

@@ -270,8 +270,8 @@ describe('stock-take, start to finish', () => {
     const summary = workbook.getWorksheet('Tổng hợp');
     const values = new Map<string, unknown>();
     summary?.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(values.get('Không tìm thấy')).toBe(2);
-    expect(values.get('Ngoài sổ sách')).toBe(1);
+    expect(values.get('Thiếu')).toBe(2);
+    expect(values.get('Thừa (ngoài sổ)')).toBe(1);
     const detail = workbook.getWorksheet('Chi tiết');
     expect(detail?.rowCount).toBe(1 + 7);
     const outcomes: unknown[] = [];
@@ -279,15 +279,7 @@ describe('stock-take, start to finish', () => {
       if (n > 1) outcomes.push(row.getCell(3).value);
     });
     expect(outcomes.sort()).toEqual(
-      [
-        'Có, đúng vị trí',
-        'Có, đúng vị trí',
-        'Không tìm thấy',
-        'Không tìm thấy',
-        'Ngoài sổ sách',
-        'Sai vị trí',
-        'Tình trạng thay đổi',
-      ].sort(),
+      ['Có', 'Có', 'Thiếu', 'Thiếu', 'Thừa (ngoài sổ)', 'Sai vị trí', 'Thay đổi tình trạng'].sort(),
     );
   });
 });

@@ -253,7 +253,7 @@ describe('maintenance', () => {
       performedOn: '2025-09-01',
       kind: 'calibration',
       costVnd: 350_000,
-      supplier: 'Công ty TNHH Thiết bị y tế Thái Nguyên',
+      supplier: 'Công ty TNHH Y tế Thái Nguyên',
       nextDueOn: '2026-03-01',
     });
     expect(record).toMatchObject({ kind: 'calibration', costVnd: 350_000, nextDueOn: '2026-03-01' });

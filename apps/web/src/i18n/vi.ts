@@ -7,10 +7,17 @@ import {
 } from '@ansinh/domain/entitlements/facts';
 import type { DomainErrorCode } from '@ansinh/domain/errors';
 import {
+  conditionLabels,
+  equipmentCategoryLabels,
   facilityStatusLabels,
   facilityTypeLabels,
+  fundingSourceLabels,
+  itemStatusLabels,
+  maintenanceKindLabels,
   ownershipLabels,
   roleLabels,
+  stocktakeOutcomeLabels,
+  trackingLabels,
 } from '@ansinh/schemas/labels';
 import { labelsIn } from './labels.ts';
 
@@ -600,44 +607,13 @@ export const vi = {
     },
   },
   equipment: {
-    categories: {
-      medical: 'Y tế',
-      rehabilitation: 'Phục hồi chức năng',
-      beds_furniture: 'Giường, tủ, bàn ghế',
-      kitchen: 'Nhà bếp',
-      laundry: 'Giặt là',
-      it: 'Công nghệ thông tin',
-      vehicles: 'Phương tiện đi lại',
-      other: 'Khác',
-    },
-    fundingSources: {
-      provincial_budget: 'Ngân sách tỉnh',
-      central_budget: 'Ngân sách trung ương',
-      socialised: 'Xã hội hóa',
-      donation: 'Tài trợ, quyên góp',
-      other: 'Khác',
-    },
-    conditions: { good: 'Tốt', fair: 'Khá', poor: 'Kém', broken: 'Hỏng' },
-    statuses: {
-      in_use: 'Đang sử dụng',
-      in_storage: 'Trong kho',
-      under_repair: 'Đang sửa chữa',
-      disposed: 'Đã thanh lý',
-    },
-    trackings: { individual: 'Từng chiếc', stock: 'Theo số lượng' },
-    maintenanceKinds: {
-      preventive: 'Bảo dưỡng định kỳ',
-      corrective: 'Sửa chữa',
-      inspection: 'Kiểm tra',
-      calibration: 'Hiệu chuẩn',
-    },
-    outcomes: {
-      found: 'Có',
-      missing: 'Thiếu',
-      wrong_location: 'Sai vị trí',
-      condition_changed: 'Thay đổi tình trạng',
-      unexpected: 'Thừa (ngoài sổ)',
-    },
+    categories: equipmentCategoryLabels.vi,
+    fundingSources: fundingSourceLabels.vi,
+    conditions: conditionLabels.vi,
+    statuses: itemStatusLabels.vi,
+    trackings: trackingLabels.vi,
+    maintenanceKinds: maintenanceKindLabels.vi,
+    outcomes: stocktakeOutcomeLabels.vi,
     fieldTypes: { text: 'Chữ', number: 'Số', date: 'Ngày', boolean: 'Có / Không' },
     requestKinds: { transfer: 'Điều chuyển', disposal: 'Thanh lý' },
     requestStatuses: { requested: 'Chờ Sở duyệt', approved: 'Đã duyệt', rejected: 'Không duyệt' },

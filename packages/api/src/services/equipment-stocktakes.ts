@@ -381,11 +381,11 @@ export async function stocktakeWorkbook(report: StocktakeReport): Promise<string
     ['Hoàn tất', report.appliedAt],
     ['Trạng thái', report.status === 'open' ? 'Đang kiểm kê' : 'Đã cập nhật vào sổ'],
     ['Theo sổ sách', report.expected],
-    ['Có, đúng vị trí', report.found],
-    ['Sai vị trí', report.wrongLocation],
-    ['Tình trạng thay đổi', report.conditionChanged],
-    ['Không tìm thấy', report.missing],
-    ['Ngoài sổ sách', report.unexpected],
+    [outcomeLabels.found, report.found],
+    [outcomeLabels.wrong_location, report.wrongLocation],
+    [outcomeLabels.condition_changed, report.conditionChanged],
+    [outcomeLabels.missing, report.missing],
+    [outcomeLabels.unexpected, report.unexpected],
   ];
   for (const row of rows) summary.addRow(row);
   summary.getColumn(2).numFmt = '#,##0';
