@@ -56,6 +56,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Database>
 
 async function createPostgres(url: string, poolMax: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle connection can be cut by the server (a restart, a failover, an administrator). node-postgres
+  // reports that on the pool, and an unhandled 'error' event would end the whole process; the pool
+  // simply opens a new connection for the next query.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
   const db = drizzleNodePg(pool);
   return {
     db,

@@ -212,3 +212,28 @@ describe.skipIf(!serverUrl)('migrate() with a one-connection pool on PostgreSQL'
     }
   }, 20_000);
 });
+
+describe('a lost connection', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    // Only a real server can cut a connection; PGlite runs in this process.
+    'does not end the process: the pool reports it and serves the next query on a new connection',
+    async () => {
+      const database = await createTestDatabase();
+      try {
+        await database.db.execute(sql`select 1`);
+        const [me] = (await database.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows;
+        const admin = await createTestDatabase();
+        try {
+          await admin.db.execute(sql`select pg_terminate_backend(${me?.pid ?? 0})`);
+        } finally {
+          await admin.destroy();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const again = await database.db.execute<{ ok: number }>(sql`select 1 as ok`);
+        expect(again.rows[0]?.ok).toBe(1);
+      } finally {
+        await database.destroy();
+      }
+    },
+  );
+});
