@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, type RunningServer, startServer } from './server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, useBrowserApp } from './browser.ts';
 
 // Unique per run, so an asset code never meets an item left by an earlier run on the same data.
 const run = Date.now().toString(36).toUpperCase();
@@ -15,52 +11,12 @@ const items = [
   { assetCode: `E2E-${run}-2`, name: 'Xe lăn thử nghiệm', location: 'Phòng PHCN', cost: 3_500_000 },
 ];
 
-// As in the other suites: CI fails without the browser, a developer machine skips.
-describe.skipIf(!hasChromium && !process.env.CI)('manager imports equipment and counts it', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('manager imports equipment and counts it', () => {
+  const app = useBrowserApp();
   let page: Page;
 
-  beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(
-        'Chromium not found at /usr/bin/chromium — install chromium: apt-get install -y chromium',
-      );
-    buildWeb();
-    server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = await browser.newPage({
-      baseURL: server.url,
-      locale: 'vi-VN',
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    page.setDefaultTimeout(15_000);
-  });
-
-  afterEach(async (context) => {
-    // A picture of the failing screen says more than a timeout message.
-    if (context.task.result?.state === 'fail' && page) {
-      await mkdir('test-results', { recursive: true });
-      await page.screenshot({ path: `test-results/e2e-${context.task.name.replace(/\W+/g, '-')}.png` });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('signs in as the facility manager', async () => {

@@ -1,61 +1,16 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, type RunningServer, startServer } from './server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, useBrowserApp } from './browser.ts';
 
 const facilityName = 'Trung tâm Bảo trợ Thử nghiệm Đồng Hỷ';
 const facilityCode = `E2E-${Date.now().toString(36).toUpperCase()}`;
 
-// CI must run this suite, so there a missing browser fails (in beforeAll). A developer machine without
-// the Debian chromium package skips it instead: the suite needs a real browser and cannot fake one.
-describe.skipIf(!hasChromium && !process.env.CI)('planner creates and finds a facility', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+describeInBrowser('planner creates and finds a facility', () => {
+  const app = useBrowserApp();
   let page: Page;
 
-  beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(
-        'Chromium not found at /usr/bin/chromium — install chromium: apt-get install -y chromium',
-      );
-    buildWeb();
-    server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = await browser.newPage({
-      baseURL: server.url,
-      locale: 'vi-VN',
-      viewport: { width: 1400, height: 900 },
-    });
-    page.setDefaultTimeout(15_000);
-  });
-
-  afterEach(async (context) => {
-    // A picture of the failing screen says more than a timeout message.
-    if (context.task.result?.state === 'fail' && page) {
-      await mkdir('test-results', { recursive: true });
-      await page.screenshot({ path: `test-results/e2e-${context.task.name.replace(/\W+/g, '-')}.png` });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('signs in as the planner in the Vietnamese interface', async () => {

@@ -29,3 +29,22 @@ export async function recordAudit(tx: Queryable, meta: RequestMeta, event: Audit
 function toJson(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
+
+/**
+ * Field-level changes between two audit snapshots, for history screens: every field whose value
+ * differs, except bookkeeping ones. A missing field and NULL are the same "no value", so a creation
+ * lists only the fields it actually filled.
+ */
+export function fieldChanges(
+  before: unknown,
+  after: unknown,
+  ignore: ReadonlySet<string>,
+): { field: string; before: unknown; after: unknown }[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter(
+      (field) => !ignore.has(field) && JSON.stringify(a[field] ?? null) !== JSON.stringify(b[field] ?? null),
+    )
+    .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
+}

@@ -3,6 +3,7 @@
  * and past-useful-life computed by the database), audit snapshots, custom-field checks and the mapping of
  * the equipment constraints to domain errors.
  */
+
 import type { Db, Queryable } from '@ansinh/db/client';
 import { constraintViolationOf, pgErrorCodes } from '@ansinh/db/errors';
 import { categoryFields } from '@ansinh/db/schema/equipment';
@@ -12,6 +13,7 @@ import { canReachFacility, type FacilityScope } from '@ansinh/domain/roles';
 import type { CategoryField, EquipmentCategory, Item, itemSortFields } from '@ansinh/schemas/equipment';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type ZodError, ZodRealError } from 'zod';
+import { fieldChanges } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
 import { sqlIn } from '../sql.ts';
 
@@ -306,13 +308,9 @@ export function itemSnapshot(item: Item) {
 
 const bookkeeping = new Set(['id', 'version', 'createdAt', 'updatedAt']);
 
-/** Field-level changes between two audit snapshots (a creation lists every field as null → value). */
+/** Field-level changes between two audit snapshots of an item. */
 export function changesBetween(before: unknown, after: unknown) {
-  const a = (before ?? {}) as Record<string, unknown>;
-  const b = (after ?? {}) as Record<string, unknown>;
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((field) => !bookkeeping.has(field) && JSON.stringify(a[field]) !== JSON.stringify(b[field]))
-    .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
+  return fieldChanges(before, after, bookkeeping);
 }
 
 // ---- custom fields -----------------------------------------------------------------------------

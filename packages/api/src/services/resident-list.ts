@@ -17,6 +17,7 @@ import type {
   TimelineEntry,
 } from '@ansinh/schemas/resident';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { fieldChanges } from '../audit.ts';
 import { containsFolded, sqlIn } from '../sql.ts';
 import { loadMonthPopulation } from './entitlements.ts';
 import { loadInForcePolicy } from './policies.ts';
@@ -212,15 +213,15 @@ export async function residentsForExport(
   return page.items;
 }
 
-/** Field-level changes between two audit snapshots, skipping bookkeeping columns. */
-function changesBetween(before: unknown, after: unknown): TimelineEntry['changes'] {
-  const a = (before ?? {}) as Record<string, unknown>;
-  const b = (after ?? {}) as Record<string, unknown>;
-  const skip = new Set(['version', 'updatedAt', 'createdAt', 'stays', 'currentStay', 'emergencyOverdue']);
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((field) => !skip.has(field) && JSON.stringify(a[field]) !== JSON.stringify(b[field]))
-    .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
-}
+/** Bookkeeping and derived values that are not changes a person made to the record. */
+const notRecordFields = new Set([
+  'version',
+  'updatedAt',
+  'createdAt',
+  'stays',
+  'currentStay',
+  'emergencyOverdue',
+]);
 
 type StaySnapshot = { id?: string; dischargedOn?: string | null };
 
@@ -250,7 +251,7 @@ export async function residentTimeline(db: Db, residentId: string): Promise<Time
     at: r.at,
     actorUsername: r.actorUsername,
     action: r.action,
-    changes: r.action === 'resident.update' ? changesBetween(r.before, r.after) : [],
+    changes: r.action === 'resident.update' ? fieldChanges(r.before, r.after, notRecordFields) : [],
     stay: stayChanged(r.before, r.after),
   }));
 }
