@@ -295,6 +295,25 @@ describe('entitlements.history', () => {
 });
 
 describe('entitlements.roll', () => {
+  it('is never stale: a write to residents, stays or a facility is seen by the next roll', async () => {
+    const month = '2024-08';
+    const before = await planner.entitlements.roll({ month, page: 1, pageSize: 100 });
+    const again = await planner.entitlements.roll({ month, page: 1, pageSize: 100 });
+    expect(again.grandTotalVnd).toBe(before.grandTotalVnd);
+    const id = await addResident(
+      { fullName: 'Đỗ Văn Mới', birthDate: '2023-03-03', group: 'k1_child_no_support' },
+      [{ facility: 'TN-BTXH', admittedOn: '2024-08-01' }],
+    );
+    const after = await planner.entitlements.roll({ month, page: 1, pageSize: 100 });
+    expect(after.total).toBe(before.total + 1);
+    expect(after.grandTotalVnd).toBeGreaterThan(before.grandTotalVnd);
+    await h.db.update(residents).set({ group: 'k5_voluntary' }).where(eq(residents.id, id));
+    const changed = await planner.entitlements.roll({ month, page: 1, pageSize: 100 });
+    expect(changed.grandTotalVnd).toBe(before.grandTotalVnd);
+    await h.db.delete(stays).where(eq(stays.residentId, id));
+    await h.db.delete(residents).where(eq(residents.id, id));
+  });
+
   it("lists a facility's claim: money rules only, totals over every page", async () => {
     const btxh = await h.facilityId('TN-BTXH');
     const first = await planner.entitlements.roll({

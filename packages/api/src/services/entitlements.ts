@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '@ansinh/db/client';
 import { facilities } from '@ansinh/db/schema/facilities';
 import { residents, stays } from '@ansinh/db/schema/residents';
+import { dataRevisions } from '@ansinh/db/schema/revisions';
 import { monthInfo, toDayNumber } from '@ansinh/domain/entitlements/dates';
 import { monthEvaluator, type RuleOutcome, totalFor } from '@ansinh/domain/entitlements/engine';
 import { type ResidentFacts, residentGroups } from '@ansinh/domain/entitlements/facts';
@@ -432,6 +433,41 @@ export async function loadMonthPopulation(
   return { people, facilities: facilityMap };
 }
 
+type Population = Awaited<ReturnType<typeof loadMonthPopulation>>;
+
+/** Per database handle (tests use several), the last populations read, by month and options. */
+const populationCache = new WeakMap<object, Map<string, { revision: number; population: Population }>>();
+const POPULATIONS_KEPT = 12;
+
+/**
+ * `loadMonthPopulation`, reused while nothing it reads has changed. Database triggers bump the
+ * 'population' revision on every write to residents, stays and facilities (migration 0008), so one
+ * cheap read tells whether a kept population is still exact; each API replica keeps its own.
+ * The revision is read before the population: a write landing in between only makes the entry look
+ * older than it is, and the next call reloads it.
+ */
+export async function monthPopulation(
+  db: Queryable,
+  month: string,
+  options: { facilityIds?: readonly string[] | null; withNames?: boolean } = {},
+): Promise<Population> {
+  const [row] = await db
+    .select({ value: dataRevisions.value })
+    .from(dataRevisions)
+    .where(eq(dataRevisions.name, 'population'));
+  const revision = row?.value ?? -1;
+  const key = `${month}|${options.facilityIds?.join(',') ?? '*'}|${options.withNames === true}`;
+  const kept = populationCache.get(db) ?? new Map();
+  populationCache.set(db, kept);
+  const hit = kept.get(key);
+  if (hit && hit.revision === revision) return hit.population;
+  const population = await loadMonthPopulation(db, month, options);
+  kept.delete(key);
+  kept.set(key, { revision, population });
+  if (kept.size > POPULATIONS_KEPT) kept.delete(kept.keys().next().value as string);
+  return population;
+}
+
 /** The JavaScript half of `loadMonthPopulation`: the two text values back into people and facts. */
 export function decodePopulation(
   month: string,
@@ -523,7 +559,7 @@ async function claimsFor(
 ): Promise<{ claims: Claim[]; facilities: RollData['facilities'] }> {
   if (facilityIds?.length === 0) return { claims: [], facilities: [] };
   const { first, end } = dayRange(month);
-  const { people, facilities: all } = await loadMonthPopulation(db, month, { facilityIds, withNames: true });
+  const { people, facilities: all } = await monthPopulation(db, month, { facilityIds, withNames: true });
   if (facilityIds === null) {
     return {
       facilities: null,
@@ -701,7 +737,7 @@ export async function previewScenario(
 ): Promise<Preview> {
   const [policy, { people, facilities: all }] = await Promise.all([
     loadScenarioPolicy(db, input.rules),
-    loadMonthPopulation(db, input.month),
+    monthPopulation(db, input.month),
   ]);
   const evaluate = monthEvaluator(input.month, policy, { include: 'in_force_and_proposed', explain: false });
 

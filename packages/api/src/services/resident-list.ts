@@ -19,7 +19,7 @@ import type {
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { fieldChanges } from '../audit.ts';
 import { containsFolded, sqlIn } from '../sql.ts';
-import { loadMonthPopulation } from './entitlements.ts';
+import { loadMonthPopulation, monthPopulation } from './entitlements.ts';
 import { loadInForcePolicy } from './policies.ts';
 
 type AgeBand = (typeof ageBands)[number];
@@ -123,7 +123,7 @@ async function entitlementsNow(
   const month = monthOf(onDate);
   const [policy, { people }] = await Promise.all([
     loadInForcePolicy(db),
-    loadMonthPopulation(db, month, who),
+    'residentIds' in who ? loadMonthPopulation(db, month, who) : monthPopulation(db, month, who),
   ]);
   const evaluate = monthEvaluator(month, policy, { explain: false });
   const byId = new Map<string, { status: EntitlementStatus; monthlyVnd: number; overdue: boolean }>();
