@@ -394,9 +394,6 @@ export const en: Messages = {
     changes: {
       title: 'Change history',
       empty: 'No changes yet.',
-      field: 'Field',
-      before: 'Before',
-      after: 'After',
     },
     import: {
       title: 'Import residents from Excel',
@@ -763,9 +760,6 @@ export const en: Messages = {
     history: {
       title: 'Change history',
       empty: 'No changes yet.',
-      field: 'Field',
-      before: 'Before',
-      after: 'After',
       actions: {
         item_create: 'Item added',
         item_update: 'Edited',

@@ -394,9 +394,6 @@ export const vi = {
     changes: {
       title: 'Lịch sử thay đổi',
       empty: 'Chưa có thay đổi nào.',
-      field: 'Thông tin',
-      before: 'Trước',
-      after: 'Sau',
     },
     import: {
       title: 'Nhập đối tượng từ Excel',
@@ -763,9 +760,6 @@ export const vi = {
     history: {
       title: 'Lịch sử thay đổi',
       empty: 'Chưa có thay đổi nào.',
-      field: 'Thông tin',
-      before: 'Trước',
-      after: 'Sau',
       actions: {
         item_create: 'Thêm tài sản',
         item_update: 'Sửa thông tin',
