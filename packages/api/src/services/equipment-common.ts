@@ -10,7 +10,13 @@ import { categoryFields } from '@ansinh/db/schema/equipment';
 import { daysInMonth, isIsoDate } from '@ansinh/domain/entitlements/dates';
 import { DomainError, type DomainErrorCode } from '@ansinh/domain/errors';
 import { canReachFacility, type FacilityScope } from '@ansinh/domain/roles';
-import type { CategoryField, EquipmentCategory, Item, itemSortFields } from '@ansinh/schemas/equipment';
+import type {
+  CategoryField,
+  EquipmentCategory,
+  Item,
+  ItemInput,
+  itemSortFields,
+} from '@ansinh/schemas/equipment';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type ZodError, ZodRealError } from 'zod';
 import { fieldChanges } from '../audit.ts';
@@ -296,6 +302,30 @@ export async function lockItem(tx: Queryable, scope: FacilityScope, id: string, 
 
 export function assertActive(item: Item): void {
   if (item.status === 'disposed') throw new DomainError('ITEM_DISPOSED', { itemId: item.id });
+}
+
+/** The editable facts of a stored item, as an input that can be merged with changes and re-validated. */
+export function inputOf(item: Item): ItemInput {
+  return {
+    assetCode: item.assetCode,
+    name: item.name,
+    modelId: item.modelId,
+    category: item.category,
+    facilityId: item.facilityId,
+    location: item.location,
+    serialNumber: item.serialNumber,
+    tracking: item.tracking,
+    quantity: item.quantity,
+    acquiredOn: item.acquiredOn,
+    costVnd: item.costVnd,
+    usefulLifeYears: item.usefulLifeYears,
+    fundingSource: item.fundingSource,
+    condition: item.condition,
+    status: item.status as ItemInput['status'],
+    warrantyUntil: item.warrantyUntil,
+    notes: item.notes,
+    custom: item.custom,
+  };
 }
 
 // ---- audit snapshots and history ---------------------------------------------------------------

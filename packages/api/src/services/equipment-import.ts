@@ -35,6 +35,7 @@ import {
   changesBetween,
   checkCustomValues,
   type EquipmentWork,
+  inputOf,
   itemSnapshot,
   jsonArray,
   queryItems,
@@ -260,29 +261,6 @@ const fieldColumn: Partial<Record<keyof ItemInput, string>> = {
   warrantyUntil: sheetHeaderOf.warrantyUntil,
   notes: sheetHeaderOf.notes,
 };
-
-function inputOf(item: Item): ItemInput {
-  return {
-    assetCode: item.assetCode,
-    name: item.name,
-    modelId: item.modelId,
-    category: item.category,
-    facilityId: item.facilityId,
-    location: item.location,
-    serialNumber: item.serialNumber,
-    tracking: item.tracking,
-    quantity: item.quantity,
-    acquiredOn: item.acquiredOn,
-    costVnd: item.costVnd,
-    usefulLifeYears: item.usefulLifeYears,
-    fundingSource: item.fundingSource,
-    condition: item.condition,
-    status: item.status as ItemInput['status'],
-    warrantyUntil: item.warrantyUntil,
-    notes: item.notes,
-    custom: item.custom,
-  };
-}
 
 /** One spreadsheet row to an item input (new, or the existing item with the file's values), or its problems. */
 function checkRow(raw: RawRow, file: ParsedFile, look: Lookups, updateExisting: boolean): CheckedRow {

@@ -29,6 +29,7 @@ import {
   type EquipmentWork,
   fieldsOf,
   findItem,
+  inputOf,
   itemInScope,
   itemSnapshot,
   jsonArray,
@@ -189,29 +190,6 @@ export function createItem(work: EquipmentWork, input: ItemInput): Promise<Item>
       return item;
     }),
   );
-}
-
-function inputOf(item: Item): ItemInput {
-  return {
-    assetCode: item.assetCode,
-    name: item.name,
-    modelId: item.modelId,
-    category: item.category,
-    facilityId: item.facilityId,
-    location: item.location,
-    serialNumber: item.serialNumber,
-    tracking: item.tracking,
-    quantity: item.quantity,
-    acquiredOn: item.acquiredOn,
-    costVnd: item.costVnd,
-    usefulLifeYears: item.usefulLifeYears,
-    fundingSource: item.fundingSource,
-    condition: item.condition,
-    status: item.status as ItemInput['status'],
-    warrantyUntil: item.warrantyUntil,
-    notes: item.notes,
-    custom: item.custom,
-  };
 }
 
 /** Writes an audited change to one locked item; `change` gets the current item and returns the new columns. */
