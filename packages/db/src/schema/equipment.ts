@@ -119,6 +119,11 @@ export const equipmentItems = pgTable(
     disposedOn: date('disposed_on', { mode: 'string' }),
     notes: text('notes'),
     custom: jsonb('custom').notNull().default({}),
+    /**
+     * The earliest of the item's dues (active schedules, and its latest record's next date). Kept by
+     * triggers on the maintenance tables so dashboards count dues from one indexed column.
+     */
+    nextMaintenanceOn: date('next_maintenance_on', { mode: 'string' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -131,6 +136,9 @@ export const equipmentItems = pgTable(
     index('equipment_items_facility_idx').on(t.facilityId, t.status, t.category),
     index('equipment_items_model_idx').on(t.modelId),
     index('equipment_items_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('equipment_items_next_maintenance_idx')
+      .on(t.nextMaintenanceOn, t.facilityId)
+      .where(sql`${t.status} <> 'disposed' and ${t.nextMaintenanceOn} is not null`),
     check('equipment_items_asset_code_format', sql`${t.assetCode} ~ '^[A-Z0-9][A-Z0-9._/-]{1,39}$'`),
     check('equipment_items_category_valid', sql`${t.category} in (${inList(equipmentCategoryValues)})`),
     check('equipment_items_funding_valid', sql`${t.fundingSource} in (${inList(fundingSourceValues)})`),
@@ -213,6 +221,10 @@ export const equipmentRequests = pgTable(
       .references(() => equipmentItems.id),
     kind: text('kind', { enum: ['transfer', 'disposal'] }).notNull(),
     status: text('status', { enum: requestStatusValues }).notNull().default('requested'),
+    /** Where the item was when asked; an approved transfer has since moved it. */
+    fromFacilityId: uuid('from_facility_id')
+      .notNull()
+      .references(() => facilities.id),
     toFacilityId: uuid('to_facility_id').references(() => facilities.id),
     reason: text('reason').notNull(),
     requestedBy: uuid('requested_by')
@@ -227,6 +239,7 @@ export const equipmentRequests = pgTable(
     // One pending request per item at a time: two approvals could otherwise move it twice.
     uniqueIndex('equipment_requests_one_pending').on(t.itemId).where(sql`${t.status} = 'requested'`),
     index('equipment_requests_status_idx').on(t.status, t.createdAt),
+    index('equipment_requests_from_idx').on(t.fromFacilityId, t.status),
     check('equipment_requests_kind_valid', sql`${t.kind} in ('transfer', 'disposal')`),
     check('equipment_requests_status_valid', sql`${t.status} in (${inList(requestStatusValues)})`),
     check(
@@ -278,6 +291,9 @@ export const stocktakeLines = pgTable(
       .references(() => stocktakes.id, { onDelete: 'cascade' }),
     itemId: uuid('item_id').references(() => equipmentItems.id),
     outcome: text('outcome', { enum: stocktakeOutcomeValues }).notNull(),
+    /** What the register said when the stock-take was applied; NULL while it is open (read live). */
+    expectedLocation: text('expected_location'),
+    expectedCondition: text('expected_condition', { enum: conditionValues }),
     observedLocation: text('observed_location'),
     observedCondition: text('observed_condition', { enum: conditionValues }),
     description: text('description'),
@@ -291,6 +307,10 @@ export const stocktakeLines = pgTable(
     check(
       'equipment_stocktake_lines_outcome_valid',
       sql`${t.outcome} in (${inList(stocktakeOutcomeValues)})`,
+    ),
+    check(
+      'equipment_stocktake_lines_expected_condition_valid',
+      sql`${t.expectedCondition} in (${inList(conditionValues)})`,
     ),
     check('equipment_stocktake_lines_unexpected', sql`(${t.outcome} = 'unexpected') = (${t.itemId} is null)`),
   ],
