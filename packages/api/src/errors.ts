@@ -28,6 +28,32 @@ const constraintErrors: Record<string, { code: DomainErrorCode; field: string }>
   stays_one_open_per_resident: { code: 'ALREADY_IN_CARE', field: 'admittedOn' },
   stays_no_overlap: { code: 'STAY_OVERLAP', field: 'admittedOn' },
   stays_facility_id_facilities_id_fk: { code: 'FACILITY_NOT_FOUND', field: 'facilityId' },
+  rooms_facility_name_key: { code: 'ROOM_NAME_TAKEN', field: 'name' },
+  beds_facility_code_key: { code: 'BED_CODE_TAKEN', field: 'code' },
+  beds_room_in_facility_fk: { code: 'ROOM_NOT_FOUND', field: 'roomId' },
+  beds_occupied_in_service: { code: 'BED_OCCUPIED', field: 'status' },
+  bed_assignments_bed_no_overlap: { code: 'BED_TAKEN', field: 'bedId' },
+  bed_assignments_one_current_per_bed: { code: 'BED_TAKEN', field: 'bedId' },
+  bed_assignments_resident_no_overlap: { code: 'ALREADY_IN_BED', field: 'residentId' },
+  bed_assignments_one_current_per_resident: { code: 'ALREADY_IN_BED', field: 'residentId' },
+  bed_assignments_bed_in_facility_fk: { code: 'BED_NOT_IN_FACILITY', field: 'bedId' },
+  bed_assignments_stay_in_facility_fk: { code: 'BED_NOT_IN_FACILITY', field: 'bedId' },
+  bed_assignments_within_stay: { code: 'ASSIGNMENT_OUTSIDE_STAY', field: 'fromOn' },
+  bed_assignments_period: { code: 'ASSIGNMENT_OUTSIDE_STAY', field: 'fromOn' },
+  bed_assignments_bed_in_service: { code: 'BED_OUT_OF_SERVICE', field: 'bedId' },
+  bed_offers_one_open_per_bed: { code: 'OFFER_OPEN', field: 'bedId' },
+  bed_offers_one_open_per_application: { code: 'OFFER_OPEN', field: 'applicationId' },
+  bed_offers_bed_in_facility_fk: { code: 'BED_NOT_FOUND', field: 'bedId' },
+  waitlist_one_open_per_id_number: { code: 'ALREADY_ON_WAITLIST', field: 'idNumber' },
+  waitlist_applications_home_commune_code_communes_code_fk: {
+    code: 'COMMUNE_NOT_FOUND',
+    field: 'homeCommuneCode',
+  },
+  waitlist_applications_requested_facility_id_facilities_id_fk: {
+    code: 'FACILITY_NOT_FOUND',
+    field: 'requestedFacilityId',
+  },
+  investment_proposals_workflow: { code: 'PROPOSAL_MOVE_NOT_ALLOWED', field: 'status' },
 };
 
 function domainErrorFromDatabase(error: unknown): DomainError | null {
@@ -38,7 +64,9 @@ function domainErrorFromDatabase(error: unknown): DomainError | null {
   const expected =
     violation.sqlState === pgErrorCodes.uniqueViolation ||
     violation.sqlState === pgErrorCodes.foreignKeyViolation ||
-    violation.sqlState === pgErrorCodes.exclusionViolation;
+    violation.sqlState === pgErrorCodes.exclusionViolation ||
+    // Rules across rows live in triggers, which report a check violation under a constraint name.
+    violation.sqlState === pgErrorCodes.checkViolation;
   return expected ? new DomainError(known.code, { field: known.field }) : null;
 }
 

@@ -34,6 +34,19 @@ const allowed = {
   // Moves between facilities and disposals are the department's decision.
   'equipment.approve': ['admin', 'planner'],
   'equipment.catalogue': ['admin'],
+  'capacity.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  // Rooms, beds and who sleeps where are kept by the centre.
+  'beds.manage': ['admin', 'facility_manager', 'facility_staff', 'operator'],
+  'staffing.write': ['admin', 'facility_manager', 'operator'],
+  // The standards, staffing norms and waitlist priority are the department's to set.
+  'standards.manage': ['admin', 'planner'],
+  'waitlist.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'waitlist.write': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'assessment.write': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'proposal.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  // The centre drafts and submits; the department reviews, decides and follows funding through.
+  'proposal.draft': ['admin', 'facility_manager', 'operator'],
+  'proposal.review': ['admin', 'planner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof allowed;

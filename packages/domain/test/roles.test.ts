@@ -25,6 +25,16 @@ const expected: Record<Action, readonly Role[]> = {
   'equipment.write': ['admin', 'facility_manager', 'facility_staff', 'operator'],
   'equipment.approve': ['admin', 'planner'],
   'equipment.catalogue': ['admin'],
+  'capacity.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'beds.manage': ['admin', 'facility_manager', 'facility_staff', 'operator'],
+  'staffing.write': ['admin', 'facility_manager', 'operator'],
+  'standards.manage': ['admin', 'planner'],
+  'waitlist.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'waitlist.write': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'assessment.write': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'proposal.read': ['admin', 'planner', 'facility_manager', 'facility_staff', 'operator'],
+  'proposal.draft': ['admin', 'facility_manager', 'operator'],
+  'proposal.review': ['admin', 'planner'],
 };
 
 describe('can', () => {

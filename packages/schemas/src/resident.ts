@@ -13,6 +13,8 @@ export type { DisabilityLevel, ResidentGroup } from '@ansinh/domain/entitlements
 export { disabilityLevels, residentGroups };
 
 export const sexes = ['male', 'female'] as const;
+/** Circular 33/2017 Art. 5(7)(d). */
+export const mentalIllnessSeverities = ['especially_severe', 'severe', 'stabilised'] as const;
 /** Law 51/2010 Art. 3. */
 export const disabilityTypes = [
   'mobility',
@@ -63,6 +65,9 @@ const fields = {
   disabilityType: z.enum(disabilityTypes).nullable(),
   disabilityLevel: z.enum(disabilityLevels).nullable(),
   disabilityCertificate: nullableText(100),
+  mentalIllnessSeverity: z.enum(mentalIllnessSeverities).nullable(),
+  selfCare: flag,
+  foundHomeless: flag,
   orphanOrAbandoned: flag,
   bothParentsDisabled: flag,
   parentLeftNotMissing: flag,
@@ -94,6 +99,9 @@ const residentShape = z.object({
   disabilityType: nullByDefault(fields.disabilityType),
   disabilityLevel: nullByDefault(fields.disabilityLevel),
   disabilityCertificate: nullByDefault(fields.disabilityCertificate),
+  mentalIllnessSeverity: nullByDefault(fields.mentalIllnessSeverity),
+  selfCare: nullByDefault(flag),
+  foundHomeless: nullByDefault(flag),
   orphanOrAbandoned: nullByDefault(flag),
   bothParentsDisabled: nullByDefault(flag),
   parentLeftNotMissing: nullByDefault(flag),

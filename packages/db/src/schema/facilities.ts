@@ -23,6 +23,8 @@ export const facilityTypeValues = [
   'other',
 ] as const;
 export const ownershipValues = ['public', 'non_public'] as const;
+/** Decree 103/2017 Art. 24: the land standard depends on where the facility is. */
+export const areaTypeValues = ['urban', 'rural', 'mountainous'] as const;
 export const facilityStatusValues = ['planned', 'operating', 'suspended', 'closed'] as const;
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -43,6 +45,8 @@ export const facilities = pgTable(
     licensedCapacity: integer('licensed_capacity').notNull(),
     landAreaM2: numeric('land_area_m2', { precision: 12, scale: 2, mode: 'number' }),
     bedroomAreaM2: numeric('bedroom_area_m2', { precision: 12, scale: 2, mode: 'number' }),
+    /** NULL: not recorded, read from the commune (a ward is urban, a commune rural) and shown as assumed. */
+    areaType: text('area_type', { enum: areaTypeValues }),
     status: text('status', { enum: facilityStatusValues }).notNull(),
     decisionNumber: text('decision_number'),
     decisionDate: date('decision_date', { mode: 'string' }),
@@ -65,6 +69,7 @@ export const facilities = pgTable(
     check('facilities_type_valid', sql`${t.type} in (${inList(facilityTypeValues)})`),
     check('facilities_ownership_valid', sql`${t.ownership} in (${inList(ownershipValues)})`),
     check('facilities_status_valid', sql`${t.status} in (${inList(facilityStatusValues)})`),
+    check('facilities_area_type_valid', sql`${t.areaType} in (${inList(areaTypeValues)})`),
     check('facilities_capacity_non_negative', sql`${t.licensedCapacity} >= 0`),
     check('facilities_land_area_non_negative', sql`${t.landAreaM2} >= 0`),
     check('facilities_bedroom_area_non_negative', sql`${t.bedroomAreaM2} >= 0`),

@@ -8,6 +8,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -34,6 +35,8 @@ export const disabilityTypeValues = [
   'other',
 ] as const;
 export const disabilityLevelValues = ['especially_severe', 'severe', 'mild'] as const;
+/** Circular 33/2017 Art. 5(7)(d): the care a person with mental illness needs. */
+export const mentalIllnessSeverityValues = ['especially_severe', 'severe', 'stabilised'] as const;
 /** Decree 20/2021 Art. 30(2), plus `transferred` for a stay closed by a move to another centre. */
 export const dischargeReasonValues = [
   'returned_to_family',
@@ -69,6 +72,11 @@ export const residents = pgTable(
     disabilityType: text('disability_type', { enum: disabilityTypeValues }),
     disabilityLevel: text('disability_level', { enum: disabilityLevelValues }),
     disabilityCertificate: text('disability_certificate'),
+    mentalIllnessSeverity: text('mental_illness_severity', { enum: mentalIllnessSeverityValues }),
+    /** Can look after themselves (tự phục vụ được); drives the 1:10 or 1:4 care ratio. */
+    selfCare: boolean('self_care'),
+    /** Found homeless and waiting to be taken home (Decree 20/2021 Art. 24(2)(b)): 1:12 care ratio. */
+    foundHomeless: boolean('found_homeless'),
     orphanOrAbandoned: boolean('orphan_or_abandoned'),
     bothParentsDisabled: boolean('both_parents_disabled'),
     parentLeftNotMissing: boolean('parent_left_not_missing'),
@@ -115,6 +123,10 @@ export const residents = pgTable(
       'residents_incomes_non_negative',
       sql`coalesce(${t.pensionVnd}, 0) >= 0 and coalesce(${t.labourCapacityLossVnd}, 0) >= 0 and coalesce(${t.meritoriousAllowanceVnd}, 0) >= 0`,
     ),
+    check(
+      'residents_mental_illness_severity_valid',
+      sql`${t.mentalIllnessSeverity} in (${inList(mentalIllnessSeverityValues)})`,
+    ),
     check('residents_version_positive', sql`${t.version} >= 1`),
     check(
       'residents_text_nfc',
@@ -147,6 +159,8 @@ export const stays = pgTable(
   },
   (t) => [
     uniqueIndex('stays_one_open_per_resident').on(t.residentId).where(sql`${t.dischargedOn} is null`),
+    // Lets a bed assignment name its facility and have the database check it is the stay's.
+    unique('stays_id_facility_key').on(t.id, t.facilityId),
     index('stays_facility_idx').on(t.facilityId, t.dischargedOn),
     index('stays_resident_idx').on(t.residentId, t.admittedOn),
     check('stays_discharge_after_admission', sql`${t.dischargedOn} >= ${t.admittedOn}`),

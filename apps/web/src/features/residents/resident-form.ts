@@ -3,6 +3,7 @@ import {
   type DisabilityLevel,
   type disabilityTypes,
   incomeFields,
+  type mentalIllnessSeverities,
   type ResidentDetail,
   type ResidentGroup,
   type ResidentInput,
@@ -33,6 +34,9 @@ export type ResidentFormState = {
   disabilityType: (typeof disabilityTypes)[number] | null;
   disabilityLevel: DisabilityLevel | null;
   disabilityCertificate: string;
+  mentalIllnessSeverity: (typeof mentalIllnessSeverities)[number] | null;
+  selfCare: Tri;
+  foundHomeless: Tri;
   studyingUntil: string | null;
   emergencyExtendedUntil: string | null;
   healthInsuranceNumber: string;
@@ -67,6 +71,9 @@ export function emptyResidentForm(homeProvinceCode: string): ResidentFormState {
     disabilityType: null,
     disabilityLevel: null,
     disabilityCertificate: '',
+    mentalIllnessSeverity: null,
+    selfCare: 'unknown',
+    foundHomeless: 'unknown',
     studyingUntil: null,
     emergencyExtendedUntil: null,
     healthInsuranceNumber: '',
@@ -93,6 +100,9 @@ export function residentToForm(r: ResidentDetail, fallbackProvince: string): Res
     disabilityType: r.disabilityType,
     disabilityLevel: r.disabilityLevel,
     disabilityCertificate: r.disabilityCertificate ?? '',
+    mentalIllnessSeverity: r.mentalIllnessSeverity,
+    selfCare: toTri(r.selfCare),
+    foundHomeless: toTri(r.foundHomeless),
     studyingUntil: r.studyingUntil,
     emergencyExtendedUntil: r.emergencyExtendedUntil,
     healthInsuranceNumber: r.healthInsuranceNumber ?? '',
@@ -125,6 +135,9 @@ export function formToSchemaInput(v: ResidentFormState): Record<keyof ResidentIn
     disabilityType: hasDisability ? v.disabilityType : null,
     disabilityLevel: v.disabilityLevel,
     disabilityCertificate: hasDisability ? v.disabilityCertificate : '',
+    mentalIllnessSeverity: v.mentalIllnessSeverity,
+    selfCare: fromTri(v.selfCare),
+    foundHomeless: fromTri(v.foundHomeless),
     ...(Object.fromEntries(circumstanceFields.map((f) => [f, fromTri(v[f])])) as Record<
       FlagField,
       boolean | null
