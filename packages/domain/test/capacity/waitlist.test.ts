@@ -210,7 +210,7 @@ describe('vulnerability points', () => {
     ['nothing', {}, 0],
   ])('%s → %i', (_case, flags, points) => {
     const need = defaultWaitlistPriority.criteria.find((c) => c.kind === 'need');
-    if (!need || need.kind !== 'need') throw new Error('no need criterion');
+    if (need?.kind !== 'need') throw new Error('no need criterion');
     const [entry] = orderWaitlist(
       [app('a', { flags, birthDate: null })],
       withCriteria({ kind: 'vulnerability', points: need.points }),
