@@ -153,6 +153,8 @@ export const admissionInput = z.object({
   facilityId: z.uuid(),
   admittedOn: isoDate,
   decisionNumber: nullByDefault(nullableText(100)),
+  /** A bed of that facility, taken from the admission date; the person can also be placed later. */
+  bedId: z.uuid().nullable().default(null),
 });
 
 /** A new person and their first stay. `confirmDuplicate` acknowledges a same-name/birth/commune warning. */
@@ -168,6 +170,7 @@ export const transferInput = z.object({
   toFacilityId: z.uuid(),
   transferredOn: isoDate,
   decisionNumber: nullByDefault(nullableText(100)),
+  bedId: z.uuid().nullable().default(null),
 });
 export const dischargeInput = z.object({
   residentId: z.uuid(),
@@ -203,6 +206,10 @@ export const residentDetail = resident.extend({
   stays: z.array(stay),
   /** Where the person is now, as far as the viewer may see; null when discharged or out of view. */
   currentStay: stay.nullable(),
+  /** The bed the person sleeps in now, within the current stay. */
+  currentBed: z
+    .object({ bedId: z.uuid(), code: z.string(), roomName: z.string(), fromOn: z.string() })
+    .nullable(),
   idNumberKind: z.enum(['citizen', 'legacy']).nullable(),
   emergencyOverdue: z.boolean(),
 });

@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '@ansinh/db/client';
 import { communes } from '@ansinh/db/schema/admin-units';
+import { bedAssignments, beds, rooms } from '@ansinh/db/schema/capacity';
 import { facilities } from '@ansinh/db/schema/facilities';
 import { residents, stays } from '@ansinh/db/schema/residents';
 import { isEmergencyOverdue } from '@ansinh/domain/entitlements/engine';
@@ -7,6 +8,7 @@ import { DomainError } from '@ansinh/domain/errors';
 import { idNumberKind } from '@ansinh/domain/id-number';
 import { canReachFacility, type FacilityScope } from '@ansinh/domain/roles';
 import {
+  type admissionInput,
   type DuplicateMatch,
   type dischargeInput,
   type duplicateCheckInput,
@@ -23,6 +25,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
+import { placeInBed } from './beds.ts';
 import { latestStayFirst, type ResidentRow, stayOrder, toFacts } from './entitlement-facts.ts';
 
 const stayColumns = {
@@ -81,7 +84,7 @@ function assertFacilityInScope(scope: FacilityScope, facilityId: string): void {
 
 export async function residentDetail(db: Queryable, id: string, onDate: string): Promise<ResidentDetail> {
   const row = await findResident(db, id);
-  const [residentStays, [home]] = await Promise.all([
+  const [residentStays, [home], [bed]] = await Promise.all([
     staysOf(db, id),
     row.homeCommuneCode
       ? db
@@ -89,6 +92,12 @@ export async function residentDetail(db: Queryable, id: string, onDate: string):
           .from(communes)
           .where(eq(communes.code, row.homeCommuneCode))
       : [],
+    db
+      .select({ bedId: beds.id, code: beds.code, roomName: rooms.name, fromOn: bedAssignments.fromOn })
+      .from(bedAssignments)
+      .innerJoin(beds, eq(beds.id, bedAssignments.bedId))
+      .innerJoin(rooms, eq(rooms.id, beds.roomId))
+      .where(and(eq(bedAssignments.residentId, id), isNull(bedAssignments.untilOn))),
   ]);
   const currentStay = residentStays.find((s) => s.dischargedOn === null) ?? null;
   const kind = row.idNumber ? idNumberKind(row.idNumber) : null;
@@ -98,6 +107,7 @@ export async function residentDetail(db: Queryable, id: string, onDate: string):
     homeProvinceCode: home?.provinceCode ?? null,
     stays: residentStays.map(toStay),
     currentStay: currentStay && toStay(currentStay),
+    currentBed: bed ?? null,
     idNumberKind: kind === 'citizen' || kind === 'legacy' ? kind : null,
     emergencyOverdue:
       row.group === 'k2_emergency' && isEmergencyOverdue(toFacts(row, residentStays, null), onDate),
@@ -126,6 +136,7 @@ export function visibleTo(detail: ResidentDetail, scope: FacilityScope): Residen
     ...detail,
     stays: detail.stays.filter(own),
     currentStay: detail.currentStay && own(detail.currentStay) ? detail.currentStay : null,
+    currentBed: detail.currentStay && own(detail.currentStay) ? detail.currentBed : null,
   };
 }
 
@@ -208,11 +219,20 @@ export async function findDuplicates(
  * to re-admit the existing record. A same name + birth date + home commune only warns.
  */
 export async function createResident(
-  { db, actor, meta, onDate }: ResidentWork,
+  work: ResidentWork,
   input: z.infer<typeof residentCreateInput>,
 ): Promise<ResidentDetail> {
-  assertFacilityInScope(actor.scope, input.admission.facilityId);
-  const matches = await findDuplicates(db, actor.scope, { ...input.resident, excludeResidentId: undefined });
+  assertFacilityInScope(work.actor.scope, input.admission.facilityId);
+  await refuseDuplicates(work.db, work.actor.scope, input);
+  return work.db.transaction((tx) => admitInTransaction(tx, work, input));
+}
+
+export async function refuseDuplicates(
+  db: Queryable,
+  scope: FacilityScope,
+  input: Pick<z.infer<typeof residentCreateInput>, 'resident' | 'confirmDuplicate'>,
+): Promise<void> {
+  const matches = await findDuplicates(db, scope, { ...input.resident, excludeResidentId: undefined });
   const sameId = matches.find((m) => m.reason === 'id_number');
   if (sameId?.inCare)
     throw new DomainError('ID_NUMBER_IN_CARE', {
@@ -223,26 +243,58 @@ export async function createResident(
     throw new DomainError('ID_NUMBER_EXISTS', { field: 'idNumber', residentId: sameId.residentId ?? '' });
   if (matches.length > 0 && !input.confirmDuplicate)
     throw new DomainError('POSSIBLE_DUPLICATE', { count: matches.length });
+}
 
-  return db.transaction(async (tx) => {
-    const [created] = await tx.insert(residents).values(input.resident).returning({ id: residents.id });
-    if (!created) throw new Error('insert returned no row');
-    await tx.insert(stays).values({
-      residentId: created.id,
-      facilityId: input.admission.facilityId,
-      admittedOn: input.admission.admittedOn,
-      admissionDecisionNumber: input.admission.decisionNumber,
-    });
-    const detail = await residentDetail(tx, created.id, onDate);
-    await recordAudit(tx, meta, {
-      actorId: actor.id,
-      action: 'resident.admit',
-      entityType: 'resident',
-      entityId: created.id,
-      after: detail,
-    });
-    return visibleTo(detail, actor.scope);
+/**
+ * The admission itself, inside the caller's transaction so an accepted waitlist offer and the
+ * admission it becomes commit together. `reservedForThis` lets the offer's own reserved bed be taken.
+ */
+export async function admitInTransaction(
+  tx: Queryable,
+  { actor, meta, onDate }: ResidentWork,
+  input: Pick<z.infer<typeof residentCreateInput>, 'resident' | 'admission'>,
+  options: { reservedForThis?: boolean } = {},
+): Promise<ResidentDetail> {
+  const [created] = await tx.insert(residents).values(input.resident).returning({ id: residents.id });
+  if (!created) throw new Error('insert returned no row');
+  await openStay(tx, created.id, input.admission, options);
+  const detail = await residentDetail(tx, created.id, onDate);
+  await recordAudit(tx, meta, {
+    actorId: actor.id,
+    action: 'resident.admit',
+    entityType: 'resident',
+    entityId: created.id,
+    after: detail,
   });
+  return visibleTo(detail, actor.scope);
+}
+
+/** A new stay, and the bed it starts in when one is chosen. */
+async function openStay(
+  tx: Queryable,
+  residentId: string,
+  admission: z.infer<typeof admissionInput>,
+  options: { reservedForThis?: boolean } = {},
+) {
+  const [stay] = await tx
+    .insert(stays)
+    .values({
+      residentId,
+      facilityId: admission.facilityId,
+      admittedOn: admission.admittedOn,
+      admissionDecisionNumber: admission.decisionNumber,
+    })
+    .returning({ id: stays.id });
+  if (!stay) throw new Error('insert returned no row');
+  if (admission.bedId)
+    await placeInBed(tx, {
+      residentId,
+      stayId: stay.id,
+      facilityId: admission.facilityId,
+      bedId: admission.bedId,
+      fromOn: admission.admittedOn,
+      ...options,
+    });
 }
 
 function definedOnly<T extends object>(changes: T): Partial<T> {
@@ -289,7 +341,7 @@ export async function updateResident(
   });
 }
 
-async function openStay(tx: Queryable, residentId: string) {
+async function currentStayOf(tx: Queryable, residentId: string) {
   const [stay] = await tx
     .select()
     .from(stays)
@@ -331,13 +383,8 @@ async function changeStays(
 export function readmitResident(work: ResidentWork, input: z.infer<typeof readmitInput>) {
   assertFacilityInScope(work.actor.scope, input.facilityId);
   return changeStays(work, input.residentId, 'resident.readmit', async (tx) => {
-    if (await openStay(tx, input.residentId)) throw new DomainError('ALREADY_IN_CARE');
-    await tx.insert(stays).values({
-      residentId: input.residentId,
-      facilityId: input.facilityId,
-      admittedOn: input.admittedOn,
-      admissionDecisionNumber: input.decisionNumber,
-    });
+    if (await currentStayOf(tx, input.residentId)) throw new DomainError('ALREADY_IN_CARE');
+    await openStay(tx, input.residentId, input);
   });
 }
 
@@ -349,7 +396,7 @@ async function closeOpenStay(
   reason: NonNullable<Stay['dischargeReason']>,
   note: string | null,
 ) {
-  const stay = await openStay(tx, residentId);
+  const stay = await currentStayOf(tx, residentId);
   if (!stay) throw new DomainError('NOT_IN_CARE');
   assertFacilityInScope(actor.scope, stay.facilityId);
   if (on < stay.admittedOn) throw new DomainError('DATE_BEFORE_ADMISSION', { admittedOn: stay.admittedOn });
@@ -372,11 +419,11 @@ export function transferResident(work: ResidentWork, input: z.infer<typeof trans
       null,
     );
     if (from.facilityId === input.toFacilityId) throw new DomainError('ALREADY_IN_CARE');
-    await tx.insert(stays).values({
-      residentId: input.residentId,
+    await openStay(tx, input.residentId, {
       facilityId: input.toFacilityId,
       admittedOn: input.transferredOn,
-      admissionDecisionNumber: input.decisionNumber,
+      decisionNumber: input.decisionNumber,
+      bedId: input.bedId,
     });
   });
 }
