@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { completedMonths, type IsoDate, isIsoDate, parseIsoDate } from '../entitlements/dates.ts';
+import {
+  type CivilDate,
+  civilOf,
+  completedMonths,
+  type IsoDate,
+  parseIsoDate,
+  toDayNumber,
+} from '../entitlements/dates.ts';
 
 /**
  * Staffing norms of a social-assistance facility (Circular 33/2017/TT-BLĐTBXH Art. 5) and how many
@@ -268,7 +275,8 @@ export const statutoryStaffingNorms: StaffingNorms = {
 
 export interface StaffingResident {
   id: string;
-  birthDate: IsoDate;
+  /** null: not recorded (counted as unknown, see the note at the top). */
+  birthDate: IsoDate | null;
   disabled: boolean;
   /** null: no mental illness recorded. */
   mentalIllnessSeverity: MentalIllnessSeverity | null;
@@ -342,52 +350,87 @@ export interface StaffingResult {
 const AGE = 1;
 const SELF_CARE = 2;
 const NO_MATCH = -1;
-const UNKNOWN_AGE = -1;
+const UNKNOWN = -1;
+const ANY = -1;
 
-interface Facts {
-  /** Completed months on the day; UNKNOWN_AGE when the birth date is missing, invalid or later. */
-  age: number;
-  disabled: boolean;
-  mentallyIll: boolean;
-  severity: MentalIllnessSeverity | null;
-  hiv: boolean;
-  selfCare: boolean | null;
-  homeless: boolean;
-  studying: boolean;
+/** A resident's facts as small integers (0/1, UNKNOWN), so that matching reads one object shape. */
+class Facts {
+  /** Completed months on the day; UNKNOWN when the birth date is missing or later than the day. */
+  age = 0;
+  disabled = 0;
+  mentallyIll = 0;
+  severity: MentalIllnessSeverity | null = null;
+  hiv = 0;
+  selfCare = 0;
+  homeless = 0;
+  studying = 0;
+}
+
+const flag = (value: boolean | undefined): number => (value === undefined ? ANY : value ? 1 : 0);
+
+/** A match with every condition present (ANY = not tested), read on the hot path. */
+class CompiledMatch {
+  readonly testsAge: boolean;
+  readonly minAge: number;
+  readonly maxAge: number;
+  readonly elderly: number;
+  readonly disabled: number;
+  readonly mentallyIll: number;
+  readonly hiv: number;
+  readonly special: number;
+  readonly severity: MentalIllnessSeverity | null;
+  readonly homeless: number;
+  readonly studying: number;
+  readonly selfCare: number;
+
+  constructor(m: ResidentMatch) {
+    this.testsAge = m.minAgeMonths !== undefined || m.maxAgeMonths !== undefined || m.elderly !== undefined;
+    this.minAge = m.minAgeMonths ?? 0;
+    this.maxAge = m.maxAgeMonths ?? Number.POSITIVE_INFINITY;
+    this.elderly = flag(m.elderly);
+    this.disabled = flag(m.disabled);
+    this.mentallyIll = flag(m.mentallyIll);
+    this.hiv = flag(m.hivPositive);
+    this.special = flag(m.special);
+    this.severity = m.mentalIllnessSeverity ?? null;
+    this.homeless = flag(m.foundHomeless);
+    this.studying = flag(m.studying);
+    this.selfCare = flag(m.selfCare);
+  }
 }
 
 /**
  * NO_MATCH when a condition certainly fails; otherwise the bits of the unknown facts the match
  * depends on (0 = certain match).
  */
-function matchBits(m: ResidentMatch, f: Facts, elderlyMonths: number): number {
+function matchBits(m: CompiledMatch, f: Facts, elderlyMonths: number): number {
+  if (m.disabled !== ANY && m.disabled !== f.disabled) return NO_MATCH;
+  if (m.mentallyIll !== ANY && m.mentallyIll !== f.mentallyIll) return NO_MATCH;
+  if (m.hiv !== ANY && m.hiv !== f.hiv) return NO_MATCH;
+  if (m.special !== ANY && m.special !== (f.disabled | f.mentallyIll | f.hiv)) return NO_MATCH;
+  if (m.severity !== null && m.severity !== f.severity) return NO_MATCH;
+  if (m.homeless !== ANY && m.homeless !== f.homeless) return NO_MATCH;
+  if (m.studying !== ANY && m.studying !== f.studying) return NO_MATCH;
   let unknown = 0;
-  if (m.disabled !== undefined && m.disabled !== f.disabled) return NO_MATCH;
-  if (m.mentallyIll !== undefined && m.mentallyIll !== f.mentallyIll) return NO_MATCH;
-  if (m.hivPositive !== undefined && m.hivPositive !== f.hiv) return NO_MATCH;
-  if (m.special !== undefined && m.special !== (f.disabled || f.mentallyIll || f.hiv)) return NO_MATCH;
-  if (m.mentalIllnessSeverity !== undefined && m.mentalIllnessSeverity !== f.severity) return NO_MATCH;
-  if (m.foundHomeless !== undefined && m.foundHomeless !== f.homeless) return NO_MATCH;
-  if (m.studying !== undefined && m.studying !== f.studying) return NO_MATCH;
-  if (m.selfCare !== undefined) {
-    if (f.selfCare === null) unknown |= SELF_CARE;
+  if (m.selfCare !== ANY) {
+    if (f.selfCare === UNKNOWN) unknown |= SELF_CARE;
     else if (m.selfCare !== f.selfCare) return NO_MATCH;
   }
-  if (m.minAgeMonths !== undefined || m.maxAgeMonths !== undefined || m.elderly !== undefined) {
-    if (f.age === UNKNOWN_AGE) unknown |= AGE;
+  if (m.testsAge) {
+    if (f.age === UNKNOWN) unknown |= AGE;
     else {
-      if (m.minAgeMonths !== undefined && f.age < m.minAgeMonths) return NO_MATCH;
-      if (m.maxAgeMonths !== undefined && f.age >= m.maxAgeMonths) return NO_MATCH;
-      if (m.elderly !== undefined && m.elderly !== f.age >= elderlyMonths) return NO_MATCH;
+      if (f.age < m.minAge || f.age >= m.maxAge) return NO_MATCH;
+      if (m.elderly !== ANY && m.elderly !== (f.age >= elderlyMonths ? 1 : 0)) return NO_MATCH;
     }
   }
   return unknown;
 }
 
-function ageInMonths(birthDate: string, on: ReturnType<typeof parseIsoDate>): number {
-  if (!isIsoDate(birthDate)) return UNKNOWN_AGE;
-  const months = completedMonths(parseIsoDate(birthDate), on);
-  return months < 0 ? UNKNOWN_AGE : months;
+/** Completed months from the birth date to the day, or UNKNOWN (no birth date, or born later). */
+function ageInMonths(birthDate: string | null, on: CivilDate): number {
+  if (!birthDate) return UNKNOWN;
+  const months = completedMonths(civilOf(toDayNumber(birthDate)), on);
+  return months < 0 ? UNKNOWN : months;
 }
 
 function pushMissing(into: MissingStaffingFact[], residentId: string, bits: number): void {
@@ -418,8 +461,9 @@ export function indirectCheck(
 
 /**
  * Staff the residents in care on `onDate` require under `norms`, against the recorded headcounts.
- * `norms` is trusted to be valid (`staffingNormsSchema`); an invalid or later birth date is treated
- * as unknown (see the note at the top).
+ * `norms` is trusted to be valid (`staffingNormsSchema`) and birth dates to be ISO dates (read digit by
+ * digit, like `toDayNumber`); a missing birth date, or one later than the day, is unknown (see the
+ * note at the top).
  */
 export function staffingRequirement(
   residents: readonly StaffingResident[],
@@ -439,39 +483,30 @@ export function staffingRequirement(
   const allIds: string[] = new Array(residents.length);
   const noNorm: string[] = [];
   const missingFacts: MissingStaffingFact[] = [];
-  const facts: Facts = {
-    age: 0,
-    disabled: false,
-    mentallyIll: false,
-    severity: null,
-    hiv: false,
-    selfCare: null,
-    homeless: false,
-    studying: false,
-  };
+  const facts = new Facts();
+  const ruleMatches = rules.map((rule) => new CompiledMatch(rule.match));
+  const ruleRatios = rules.map((rule) => rule.residentsPerStaff);
+  const whoMatches = ratioNorms.map((norm) => norm.who?.map((m) => new CompiledMatch(m)) ?? null);
 
   for (let r = 0; r < residents.length; r++) {
     const resident = residents[r] as StaffingResident;
     allIds[r] = resident.id;
     facts.age = ageInMonths(resident.birthDate, on);
-    facts.disabled = resident.disabled;
+    facts.disabled = resident.disabled ? 1 : 0;
     facts.severity = resident.mentalIllnessSeverity;
-    facts.mentallyIll = resident.mentalIllnessSeverity !== null;
-    facts.hiv = resident.hivPositive;
-    facts.selfCare = resident.selfCare;
-    facts.homeless = resident.foundHomeless;
-    facts.studying = resident.studying;
+    facts.mentallyIll = resident.mentalIllnessSeverity !== null ? 1 : 0;
+    facts.hiv = resident.hivPositive ? 1 : 0;
+    facts.selfCare = resident.selfCare === null ? UNKNOWN : resident.selfCare ? 1 : 0;
+    facts.homeless = resident.foundHomeless ? 1 : 0;
+    facts.studying = resident.studying ? 1 : 0;
 
     // Direct care: the first certain match, or a stricter rule that might match before it.
     let chosen = -1;
     let unknownBits = 0;
     for (let i = 0; i < ruleCount; i++) {
-      const rule = rules[i] as DirectCareRule;
-      const bits = matchBits(rule.match, facts, elderlyMonths);
+      const bits = matchBits(ruleMatches[i] as CompiledMatch, facts, elderlyMonths);
       if (bits === NO_MATCH) continue;
-      if (chosen === -1 || rule.residentsPerStaff < (rules[chosen] as DirectCareRule).residentsPerStaff) {
-        chosen = i;
-      }
+      if (chosen === -1 || (ruleRatios[i] as number) < (ruleRatios[chosen] as number)) chosen = i;
       unknownBits |= bits;
       if (bits === 0) break;
     }
@@ -480,8 +515,8 @@ export function staffingRequirement(
 
     // Other roles: counted when any of `who` matches; a possible match counts (never understated).
     for (let n = 0; n < ratioNorms.length; n++) {
-      const who = (ratioNorms[n] as RatioNorm).who;
-      if (who === undefined) continue;
+      const who = whoMatches[n];
+      if (who == null) continue;
       let bits = NO_MATCH;
       for (const m of who) {
         const b = matchBits(m, facts, elderlyMonths);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import {
+  type CivilDate,
+  civilOf,
   completedMonths,
   type IsoDate,
-  isIsoDate,
   parseIsoDate,
   toDayNumber,
 } from '../entitlements/dates.ts';
@@ -209,9 +210,9 @@ function flagPoints(
   return { score, flags };
 }
 
-function ageYearsOn(birthDate: IsoDate | null, today: ReturnType<typeof parseIsoDate>): number | null {
-  if (birthDate === null || !isIsoDate(birthDate)) return null;
-  const months = completedMonths(parseIsoDate(birthDate), today);
+function ageYearsOn(birthDate: IsoDate | null, today: CivilDate): number | null {
+  if (!birthDate) return null;
+  const months = completedMonths(civilOf(toDayNumber(birthDate)), today);
   return months < 0 ? null : Math.floor(months / 12);
 }
 
@@ -261,8 +262,8 @@ function waitingDaysOf(appliedOn: IsoDate, todayDay: number): number {
 
 /**
  * The applications in the order places should be offered, with rank (1-based) and the score of every
- * criterion. Dates are trusted to be valid ISO dates (the API's schemas check them); a missing or
- * invalid birth date only costs the age points.
+ * criterion. Dates are trusted to be valid ISO dates (read digit by digit, like `toDayNumber`; the
+ * API's schemas check them); a missing birth date, or one later than today, only costs the age points.
  */
 export function orderWaitlist(
   applications: readonly WaitlistApplication[],

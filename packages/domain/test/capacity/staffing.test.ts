@@ -10,12 +10,13 @@ import {
   staffingRequirement,
   statutoryStaffingNorms,
 } from '../../src/capacity/staffing.ts';
+import { medianMs } from './timing.ts';
 
 const norms = statutoryStaffingNorms;
 const ON = '2026-03-15';
 
 let seq = 0;
-const person = (birthDate: string, overrides: Partial<StaffingResident> = {}): StaffingResident => ({
+const person = (birthDate: string | null, overrides: Partial<StaffingResident> = {}): StaffingResident => ({
   id: `p${++seq}`,
   birthDate,
   disabled: false,
@@ -256,9 +257,9 @@ describe('missing facts never understate the gap', () => {
     expect(result.noNormApplies.count).toBe(1);
   });
 
-  it('a birth date later than the day (or invalid) is unknown: strictest possible rule, listed', () => {
+  it('a birth date later than the day, or missing, is unknown: strictest possible rule, listed', () => {
     const unborn = person('2027-01-01');
-    const garbled = person('2020-13-01');
+    const garbled = person(null);
     const result = staffingRequirement([unborn, garbled], {}, norms, ON);
     expect(role(result, 'carer').drivers).toMatchObject([
       { ruleId: 'child_under_18_months', count: 2, required: 2 },
@@ -385,11 +386,8 @@ describe('performance', () => {
     const residents = Array.from({ length: 50_000 }, (_, i) =>
       person(births[i % births.length] as string, kinds[i % kinds.length]),
     );
-    staffingRequirement(residents, {}, norms, ON);
-    const start = performance.now();
     const result = staffingRequirement(residents, {}, norms, ON);
-    const ms = performance.now() - start;
     expect(result.residentCount).toBe(50_000);
-    expect(ms).toBeLessThan(100);
+    expect(medianMs(() => staffingRequirement(residents, {}, norms, ON))).toBeLessThan(100);
   });
 });

@@ -9,6 +9,7 @@ import {
   waitingMetrics,
   waitlistPrioritySchema,
 } from '../../src/capacity/waitlist.ts';
+import { medianMs } from './timing.ts';
 
 const TODAY = '2026-03-15';
 
@@ -301,11 +302,8 @@ describe('performance', () => {
         flags: { disabilityLevel: i % 4 === 0 ? 'severe' : null, lonelyElderly: i % 3 === 0 },
       }),
     );
-    orderWaitlist(apps, defaultWaitlistPriority, TODAY);
-    const start = performance.now();
     const entries = orderWaitlist(apps, defaultWaitlistPriority, TODAY);
-    const ms = performance.now() - start;
     expect(entries).toHaveLength(10_000);
-    expect(ms).toBeLessThan(100);
+    expect(medianMs(() => orderWaitlist(apps, defaultWaitlistPriority, TODAY))).toBeLessThan(100);
   });
 });
