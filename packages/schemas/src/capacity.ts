@@ -106,3 +106,37 @@ export const occupancyHistory = z.object({
   months: z.array(occupancyMonth),
 });
 export type OccupancyMonth = z.infer<typeof occupancyMonth>;
+
+/** Beds and occupancy for one group of facilities (a type, a commune, one facility, or all). */
+export const capacityFigures = z.object({
+  facilities: z.int(),
+  licensedCapacity: z.int(),
+  beds: z.int(),
+  operationalBeds: z.int(),
+  occupied: z.int(),
+  /** Operational beds that are free and not reserved. */
+  vacancies: z.int(),
+  /** Occupied ÷ operational beds; null without operational beds. */
+  occupancyRate: z.number().nullable(),
+});
+export type CapacityFigures = z.infer<typeof capacityFigures>;
+
+export const capacityDashboardInput = z.object({ facilityId: z.uuid().optional() });
+export const capacityDashboard = z.object({
+  onDate: z.string(),
+  totals: capacityFigures,
+  byType: z.array(capacityFigures.extend({ type: z.string() })),
+  byCommune: z.array(capacityFigures.extend({ communeCode: z.string(), communeName: z.string() })),
+  byFacility: z.array(
+    capacityFigures.extend({
+      facilityId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      type: z.string(),
+      communeName: z.string(),
+    }),
+  ),
+});
+export type CapacityDashboard = z.infer<typeof capacityDashboard>;
+export const dashboardTables = ['byType', 'byCommune', 'byFacility', 'occupancy'] as const;
+export const dashboardExportInput = capacityDashboardInput.extend({ table: z.enum(dashboardTables) });
