@@ -282,4 +282,41 @@ describe('stock-take, start to finish', () => {
       ['Có', 'Có', 'Thiếu', 'Thiếu', 'Thừa (ngoài sổ)', 'Sai vị trí', 'Thay đổi tình trạng'].sort(),
     );
   });
+
+  it('an applied report keeps what the register said, after the item changes later', async () => {
+    // The expectation is written on the lines when the count is applied.
+    const [line] = await h.rows<{ expected_location: string | null; expected_condition: string | null }>(sql`
+      select expected_location, expected_condition from equipment_stocktake_lines
+      where stocktake_id = ${stocktakeId} and item_id = ${items.moved?.id as string}`);
+    expect(line).toEqual({ expected_location: 'Phòng 101', expected_condition: 'good' });
+    const moved = await staff.equipment.items.byId({ id: items.moved?.id as string });
+    await staff.equipment.items.update({
+      id: moved.id,
+      version: moved.version,
+      location: 'Phòng 305',
+      condition: 'fair',
+    });
+    const lost = await staff.equipment.items.byId({ id: items.lost?.id as string });
+    await staff.equipment.items.moveInRooms({ id: lost.id, version: lost.version, location: 'Kho' });
+    const report = await planner.equipment.stocktakes.report({ id: stocktakeId });
+    expect(lineOf(report, items.moved)).toMatchObject({
+      expectedLocation: 'Phòng 101',
+      observedLocation: 'Phòng 204',
+      expectedCondition: 'good',
+    });
+    expect(lineOf(report, items.lost)).toMatchObject({ outcome: 'missing', expectedLocation: 'Phòng 101' });
+  });
+
+  it('while open, the report reads the register as it is now', async () => {
+    const open = await staff.equipment.stocktakes.start({ facilityId: btxh });
+    const [line] = await h.rows<{ expected_location: string | null }>(sql`
+      select expected_location from equipment_stocktake_lines
+      where stocktake_id = ${open.id} and item_id = ${items.lost?.id as string}`);
+    expect(line).toEqual({ expected_location: null });
+    expect(lineOf(open, items.lost)).toMatchObject({ expectedLocation: 'Kho', expectedCondition: 'good' });
+    const lost = await staff.equipment.items.byId({ id: items.lost?.id as string });
+    await staff.equipment.items.moveInRooms({ id: lost.id, version: lost.version, location: 'Phòng 102' });
+    const report = await staff.equipment.stocktakes.report({ id: open.id });
+    expect(lineOf(report, items.lost)).toMatchObject({ expectedLocation: 'Phòng 102' });
+  });
 });

@@ -7,7 +7,7 @@ import { bookValue, isPastUsefulLife, minimumShortfall } from '@ansinh/domain/eq
 import type { Item, ItemInput } from '@ansinh/schemas/equipment';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, expectTRPCError, fieldErrorsOf, HOUR, useApiHarness } from './harness.ts';
+import { type Caller, expectTRPCError, fieldErrorsOf, HOUR, readWorkbook, useApiHarness } from './harness.ts';
 
 const h = useApiHarness();
 const DAY = 24 * HOUR;
@@ -129,6 +129,26 @@ describe('transfers between facilities', () => {
     await expectTRPCError(staff.equipment.items.byId({ id: item.id }), 'FORBIDDEN', 'FORBIDDEN');
     const staffView = (await staff.equipment.requests.list({})).items.find((r) => r.id === decided.id);
     expect(staffView?.fromFacilityName).toContain('Bảo trợ');
+  });
+
+  it('the origin is kept on the request: it survives the transfer, whatever the audit log holds', async () => {
+    const [approved] = (await planner.equipment.requests.list({ status: 'approved', kind: 'transfer' }))
+      .items;
+    expect(approved?.itemId).toBe(item.id);
+    const [row] = await h.rows<{ from_facility_id: string }>(
+      sql`select from_facility_id from equipment_requests where id = ${approved?.id as string}`,
+    );
+    expect(row?.from_facility_id).toBe(id['TN-BTXH']);
+    // The column is the record, not the audit trail: without its audit row the request still says where
+    // the item came from, and the old centre (neither holder nor receiver now) still sees it.
+    await h.rows(sql`
+      delete from audit_log
+      where entity_type = 'equipment_request' and entity_id = ${approved?.id as string}`);
+    const staffView = (await staff.equipment.requests.list({ pageSize: 100 })).items.find(
+      (r) => r.id === approved?.id,
+    );
+    expect(staffView?.fromFacilityName).toContain('Bảo trợ');
+    expect(staffView?.toFacilityName).toContain('trẻ em');
   });
 
   it('a decision is made once', async () => {

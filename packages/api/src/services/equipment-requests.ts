@@ -47,20 +47,10 @@ interface RequestRow extends Record<string, unknown> {
   decided_ms: number | null;
 }
 
-/**
- * The facility an item was in when the request was made is kept in the request's audit record (the
- * requests table has no column for it); an approved transfer has since moved the item.
- */
+/** Requests with their item; `r.from_facility_id` is where the item was when asked. */
 const requestFrom = sql`
   from equipment_requests r
-  join equipment_items i on i.id = r.item_id
-  left join lateral (
-    select (a.after->>'fromFacilityId')::uuid as facility_id from audit_log a
-    where a.entity_type = 'equipment_request' and a.entity_id = r.id::text
-      and a.action = 'equipment.request.create'
-    order by a.at limit 1
-  ) src on true`;
-const fromFacilityId = sql`coalesce(src.facility_id, i.facility_id)`;
+  join equipment_items i on i.id = r.item_id`;
 
 async function queryRequests(db: Queryable, where: SQL, limit: number, offset = 0) {
   const result = await db.execute<RequestRow>(sql`
@@ -70,7 +60,7 @@ async function queryRequests(db: Queryable, where: SQL, limit: number, offset = 
       (extract(epoch from r.created_at) * 1000)::float8 as created_ms,
       (extract(epoch from r.decided_at) * 1000)::float8 as decided_ms
     ${requestFrom}
-    join facilities ff on ff.id = ${fromFacilityId}
+    join facilities ff on ff.id = r.from_facility_id
     left join facilities tf on tf.id = r.to_facility_id
     join users ru on ru.id = r.requested_by
     left join users du on du.id = r.decided_by
@@ -105,7 +95,7 @@ async function findRequest(db: Queryable, id: string): Promise<EquipmentRequest>
 
 /** Staff see the requests about items of their facilities (then or now) and transfers to them. */
 function requestScope(scope: FacilityScope): SQL | undefined {
-  const from = scopeSql(scope, fromFacilityId);
+  const from = scopeSql(scope, sql`r.from_facility_id`);
   const current = scopeSql(scope, sql`i.facility_id`);
   const to = scopeSql(scope, sql`r.to_facility_id`);
   return from && current && to ? sql`(${from} or ${current} or ${to})` : undefined;
@@ -154,7 +144,7 @@ async function createRequest(
       if (pending) throw new DomainError('REQUEST_PENDING', { requestId: pending.id });
       const [created] = await tx
         .insert(equipmentRequests)
-        .values({ itemId, requestedBy: work.actor.id, ...values })
+        .values({ itemId, fromFacilityId: item.facilityId, requestedBy: work.actor.id, ...values })
         .returning({ id: equipmentRequests.id });
       if (!created) throw new Error('insert returned no row');
       await recordAudit(tx, work.meta, {

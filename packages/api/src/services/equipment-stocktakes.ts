@@ -25,7 +25,7 @@ import type {
   stocktakeMarkInput,
   stocktakeUnexpectedInput,
 } from '@ansinh/schemas/equipment';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
@@ -42,7 +42,6 @@ import { conditionLabels, outcomeLabels } from './equipment-labels.ts';
 
 type Line = z.infer<typeof stocktakeLine>;
 type Condition = NonNullable<Line['expectedCondition']>;
-type Expected = Record<string, { location: string | null; condition: Condition }>;
 
 interface LineRow extends Record<string, unknown> {
   id: string;
@@ -51,8 +50,8 @@ interface LineRow extends Record<string, unknown> {
   name: string | null;
   description: string | null;
   outcome: Line['outcome'];
-  location: string | null;
-  condition: Condition | null;
+  expected_location: string | null;
+  expected_condition: Condition | null;
   observed_location: string | null;
   observed_condition: Condition | null;
   note: string | null;
@@ -76,10 +75,17 @@ async function stocktakeOf(db: Queryable, id: string, lock = false) {
   return row;
 }
 
-/** The stock-take's lines. While it is open, items that have since left the facility are no longer expected. */
+/**
+ * The stock-take's lines. While it is open, the expectation is the register as it is now, and items that
+ * have since left the facility are no longer expected; once applied, it is what the register said at
+ * the apply, kept on the line.
+ */
 async function linesOf(db: Queryable, stocktakeId: string, open: boolean): Promise<LineRow[]> {
+  const expected = open
+    ? sql`i.location as expected_location, i.condition as expected_condition`
+    : sql`l.expected_location, l.expected_condition`;
   const result = await db.execute<LineRow>(sql`
-    select l.id, l.item_id, i.asset_code, i.name, l.description, l.outcome, i.location, i.condition,
+    select l.id, l.item_id, i.asset_code, i.name, l.description, l.outcome, ${expected},
       l.observed_location, l.observed_condition, l.note
     from equipment_stocktake_lines l
     join equipment_stocktakes st on st.id = l.stocktake_id
@@ -90,45 +96,23 @@ async function linesOf(db: Queryable, stocktakeId: string, open: boolean): Promi
   return result.rows;
 }
 
-/** What the register said when the stock-take was applied (kept in the audit record of the apply). */
-async function expectedAtApply(db: Queryable, stocktakeId: string): Promise<Expected> {
-  const [row] = await db
-    .select({ before: auditLog.before })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entityType, 'equipment_stocktake'),
-        eq(auditLog.entityId, stocktakeId),
-        eq(auditLog.action, 'equipment.stocktake.apply'),
-      ),
-    )
-    .orderBy(desc(auditLog.at))
-    .limit(1);
-  return ((row?.before as { expected?: Expected } | null)?.expected ?? {}) as Expected;
-}
-
 export async function buildReport(db: Queryable, stocktakeId: string): Promise<StocktakeReport> {
   const st = await stocktakeOf(db, stocktakeId);
-  const open = st.status === 'open';
-  const [rows, expected] = await Promise.all([
-    linesOf(db, stocktakeId, open),
-    open ? Promise.resolve({} as Expected) : expectedAtApply(db, stocktakeId),
-  ]);
-  const lines = rows.map((r): Line => {
-    const was = r.item_id ? expected[r.item_id] : undefined;
-    return {
+  const rows = await linesOf(db, stocktakeId, st.status === 'open');
+  const lines = rows.map(
+    (r): Line => ({
       id: r.id,
       itemId: r.item_id,
       assetCode: r.asset_code,
       name: r.name ?? r.description ?? '',
       outcome: r.outcome,
-      expectedLocation: r.item_id ? (was ? was.location : r.location) : null,
+      expectedLocation: r.item_id ? r.expected_location : null,
       observedLocation: r.observed_location,
-      expectedCondition: r.item_id ? (was ? was.condition : r.condition) : null,
+      expectedCondition: r.item_id ? r.expected_condition : null,
       observedCondition: r.observed_condition,
       note: r.note,
-    };
-  });
+    }),
+  );
   const count = (outcome: Line['outcome']) => lines.filter((l) => l.outcome === outcome).length;
   return {
     ...st,
@@ -302,9 +286,12 @@ export function applyStocktake(work: EquipmentWork, id: string): Promise<Stockta
         })
       : [];
     const byId = new Map(items.map((i) => [i.id, i]));
-    const expected: Expected = Object.fromEntries(
-      items.map((i) => [i.id, { location: i.location, condition: i.condition }]),
-    );
+    // The report keeps what the register said before this count corrects it.
+    await tx.execute(sql`
+      update equipment_stocktake_lines l
+      set expected_location = i.location, expected_condition = i.condition
+      from equipment_items i
+      where l.stocktake_id = ${id} and i.id = l.item_id`);
 
     let adjusted = 0;
     const missing: string[] = [];
@@ -359,8 +346,8 @@ export function applyStocktake(work: EquipmentWork, id: string): Promise<Stockta
       action: 'equipment.stocktake.apply',
       entityType: 'equipment_stocktake',
       entityId: id,
-      before: { status: 'open', expected },
-      after: { status: 'applied', adjusted, missing: missing.length },
+      before: { status: 'open' },
+      after: { status: 'applied', expected: items.length, adjusted, missing: missing.length },
     });
     return buildReport(tx, id);
   });
