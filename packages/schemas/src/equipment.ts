@@ -33,6 +33,8 @@ export const conditions = ['good', 'fair', 'poor', 'broken'] as const;
 export const itemStatuses = ['in_use', 'in_storage', 'under_repair', 'disposed'] as const;
 export const maintenanceKinds = ['preventive', 'corrective', 'inspection', 'calibration'] as const;
 export const customFieldTypes = ['text', 'number', 'date', 'boolean'] as const;
+export const requestKinds = ['transfer', 'disposal'] as const;
+export const requestStatuses = ['requested', 'approved', 'rejected'] as const;
 export const stocktakeOutcomes = [
   'found',
   'missing',
@@ -283,8 +285,8 @@ export const decisionInput = z.object({
 });
 export const equipmentRequest = z.object({
   id: z.uuid(),
-  kind: z.enum(['transfer', 'disposal']),
-  status: z.enum(['requested', 'approved', 'rejected']),
+  kind: z.enum(requestKinds),
+  status: z.enum(requestStatuses),
   itemId: z.uuid(),
   assetCode: z.string(),
   itemName: z.string(),

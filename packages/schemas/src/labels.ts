@@ -5,6 +5,8 @@ import type {
   fundingSources,
   itemStatuses,
   maintenanceKinds,
+  requestKinds,
+  requestStatuses,
   stocktakeOutcomes,
 } from './equipment.ts';
 import type { FacilityStatus, FacilityType, Ownership } from './facility.ts';
@@ -158,4 +160,14 @@ export const stocktakeOutcomeLabels: Record<Lang, Record<(typeof stocktakeOutcom
     condition_changed: 'Condition changed',
     unexpected: 'Unexpected (not on register)',
   },
+};
+
+export const requestKindLabels: Record<Lang, Record<(typeof requestKinds)[number], string>> = {
+  vi: { transfer: 'Điều chuyển', disposal: 'Thanh lý' },
+  en: { transfer: 'Transfer', disposal: 'Disposal' },
+};
+
+export const requestStatusLabels: Record<Lang, Record<(typeof requestStatuses)[number], string>> = {
+  vi: { requested: 'Chờ Sở duyệt', approved: 'Đã duyệt', rejected: 'Không duyệt' },
+  en: { requested: 'Awaiting the department', approved: 'Approved', rejected: 'Rejected' },
 };
