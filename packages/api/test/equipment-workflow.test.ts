@@ -358,7 +358,12 @@ describe('maintenance', () => {
       ]);
       expect(await due(120)).toHaveLength(3);
       const [first] = (await planner.equipment.maintenance.due({ facilityId: facility() })).items;
-      expect(first?.what).toBe('Hẹn sau lần bảo dưỡng định kỳ ngày 20/02/2025');
+      expect(first).toMatchObject({
+        what: 'Hẹn sau lần bảo dưỡng định kỳ ngày 20/02/2025',
+        scheduleName: null,
+        kind: 'preventive',
+        performedOn: '2025-02-20',
+      });
       const dashboard = await planner.equipment.dashboard({ facilityId: facility() });
       expect([dashboard.maintenanceDue, dashboard.maintenanceOverdue]).toEqual([1, 1]);
       const listed = async (maintenance: 'due' | 'overdue') =>

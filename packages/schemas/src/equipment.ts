@@ -259,6 +259,9 @@ export const dueItem = z.object({
   assetCode: z.string(),
   name: z.string(),
   facilityName: z.string(),
+  scheduleName: z.string().nullable(),
+  kind: z.enum(maintenanceKinds).nullable(),
+  performedOn: z.string().nullable(),
   what: z.string(),
   dueOn: z.string(),
   overdue: z.boolean(),
@@ -299,11 +302,11 @@ export const equipmentRequest = z.object({
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
 });
-export const requestListInput = z.object({
-  status: z.enum(['requested', 'approved', 'rejected']).optional(),
-  kind: z.enum(['transfer', 'disposal']).optional(),
-  ...pageInput,
+export const requestFilter = z.object({
+  status: z.enum(requestStatuses).optional(),
+  kind: z.enum(requestKinds).optional(),
 });
+export const requestListInput = requestFilter.extend(pageInput);
 export const requestPage = pageOf(equipmentRequest);
 
 // ---- stock-take ------------------------------------------------------------------------------

@@ -787,6 +787,7 @@ export const en: Messages = {
       due: 'Due soon',
       empty: 'No maintenance is due.',
       total: 'Total: {{total}} tasks',
+      afterRecord: 'Next after the {{kind}} of {{date}}',
     },
     requests: {
       title: 'Transfer and disposal requests',

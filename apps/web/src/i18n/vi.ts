@@ -787,6 +787,7 @@ export const vi = {
       due: 'Sắp đến hạn',
       empty: 'Không có việc bảo trì, bảo dưỡng nào đến hạn.',
       total: 'Tổng số: {{total}} việc',
+      afterRecord: 'Hẹn sau lần {{kind}} ngày {{date}}',
     },
     requests: {
       title: 'Đề nghị điều chuyển, thanh lý',

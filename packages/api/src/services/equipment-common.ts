@@ -224,8 +224,8 @@ function toItem(r: ItemRow): Item {
 
 /**
  * Items matching `where` (over alias `i`), in `order`, with their names, book value today and the next
- * maintenance date. The page is chosen on the items table alone; names and the next due date are looked
- * up for the rows of the page only.
+ * maintenance date (kept on the item by triggers). The page is chosen on the items table alone; names are
+ * looked up for the rows of the page only.
  */
 export async function queryItems(
   db: Queryable,
@@ -238,34 +238,24 @@ export async function queryItems(
       select i.id, i.asset_code, i.name, i.model_id, i.category, i.facility_id, i.location, i.serial_number,
         i.tracking, i.quantity, i.acquired_on, i.cost_vnd, i.useful_life_years, i.funding_source,
         i.condition, i.status, i.warranty_until, i.disposed_on, i.notes, i.custom, i.version, i.created_at,
-        i.updated_at, ${dep.bookValue} as book_value_vnd, ${dep.pastUsefulLife} as past_useful_life
+        i.updated_at, i.next_maintenance_on, ${dep.bookValue} as book_value_vnd,
+        ${dep.pastUsefulLife} as past_useful_life
       from equipment_items i
       where ${options.where}
       order by ${orderSql(options.sort, 'i')}
       limit ${options.limit} offset ${options.offset ?? 0}
-    ),
-    sched as (
-      select s.item_id, min(s.next_due_on) as due_on from equipment_maintenance_schedules s
-      where s.active and s.item_id in (select id from page) group by s.item_id
-    ),
-    rec as (
-      select distinct on (r.item_id) r.item_id, r.next_due_on as due_on from equipment_maintenance r
-      where r.item_id in (select id from page)
-      order by r.item_id, r.performed_on desc, r.created_at desc
     )
     select p.id, p.asset_code, p.name, p.model_id, m.name as model_name, p.category, p.facility_id,
       f.name as facility_name, p.location, p.serial_number, p.tracking, p.quantity,
       p.acquired_on::text as acquired_on, p.cost_vnd::float8 as cost_vnd, p.useful_life_years,
       p.funding_source, p.condition, p.status, p.warranty_until::text as warranty_until,
       p.disposed_on::text as disposed_on, p.notes, p.custom, p.book_value_vnd::float8 as book_value_vnd,
-      p.past_useful_life, least(sched.due_on, rec.due_on)::text as next_maintenance_on, p.version,
+      p.past_useful_life, p.next_maintenance_on::text as next_maintenance_on, p.version,
       (extract(epoch from p.created_at) * 1000)::float8 as created_ms,
       (extract(epoch from p.updated_at) * 1000)::float8 as updated_ms
     from page p
     join facilities f on f.id = p.facility_id
     left join equipment_models m on m.id = p.model_id
-    left join sched on sched.item_id = p.id
-    left join rec on rec.item_id = p.id
     order by ${orderSql(options.sort, 'p')}`);
   return result.rows.map(toItem);
 }

@@ -17,7 +17,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { assertFacilityInScope, depreciationSql, scopeSql } from './equipment-common.ts';
-import { DUE_SOON_DAYS, duesSql } from './equipment-maintenance.ts';
+import { DUE_SOON_DAYS } from './equipment-maintenance.ts';
 
 type Sums = [items: number, costVnd: number, bookValueVnd: number];
 
@@ -39,7 +39,8 @@ interface DashboardRow extends Record<string, unknown> {
  *    category, in total, and into the facility × model quantities the minimums are checked against. Sums
  *    are float8: exact for whole numbers below 2^53, far above any province's equipment value (and the
  *    most the output's integers can carry); numeric sums cost twice the time on 250,000 items;
- *  - maintenance: each item's earliest due date, counted as due (within DUE_SOON_DAYS) or overdue.
+ *  - maintenance: each item's earliest due date (`next_maintenance_on`), counted as due (within
+ *    DUE_SOON_DAYS) or overdue.
  * Everything comes back as JSON in one row each (cheap to transfer from the embedded database).
  */
 export async function equipmentDashboard(
@@ -105,21 +106,12 @@ export async function equipmentDashboard(
           and coalesce(a.items, 0) <= greatest(coalesce(m.min_per_facility, 0),
                                                ceil(coalesce(m.min_per_bed, 0) * f.licensed_capacity))
       ) as candidates`;
-  // Province-wide, every due counts; otherwise only the dues of the items in scope are read.
-  const items =
-    scope.kind === 'province' && !input.facilityId
-      ? undefined
-      : sql`select i.id from equipment_items i where ${itemsWhere}`;
+  // Each item's earliest due is kept on the item (triggers, migration 0009): one range of an index.
   const maintenanceQuery = sql`
-    select count(*) filter (where t.first_due >= ${today})::int as due,
-      count(*) filter (where t.first_due < ${today})::int as overdue
-    from (
-      select d.item_id, min(d.due_on) as first_due
-      from (${duesSql(addDays(today, DUE_SOON_DAYS), items)}) d
-      group by d.item_id
-    ) t
-    join equipment_items i on i.id = t.item_id
-    where ${itemsWhere}`;
+    select count(*) filter (where i.next_maintenance_on >= ${today})::int as due,
+      count(*) filter (where i.next_maintenance_on < ${today})::int as overdue
+    from equipment_items i
+    where ${itemsWhere} and i.next_maintenance_on <= ${addDays(today, DUE_SOON_DAYS)}`;
   const [result, maintenance] = await Promise.all([
     db.execute<DashboardRow>(valuesQuery),
     db.execute<{ due: number; overdue: number }>(maintenanceQuery),

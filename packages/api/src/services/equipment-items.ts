@@ -39,7 +39,7 @@ import {
   validCustomValues,
   withConstraintErrors,
 } from './equipment-common.ts';
-import { DUE_SOON_DAYS, duesSql } from './equipment-maintenance.ts';
+import { DUE_SOON_DAYS } from './equipment-maintenance.ts';
 
 /** The WHERE clause of the item list (alias `i`); shared by the list, its count and the export. */
 export function itemConditions(scope: FacilityScope, filter: ItemFilter, today: string): SQL {
@@ -62,19 +62,13 @@ export function itemConditions(scope: FacilityScope, filter: ItemFilter, today: 
     conditions.push(filter.pastUsefulLife ? past : sql`not ${past}`);
   }
   if (filter.maintenance) {
-    // An item's next maintenance is the earliest of its dues; overdue when before today, due when it
-    // falls within the next DUE_SOON_DAYS days. Only the dues of the facilities asked for are read.
-    const horizon = addDays(today, DUE_SOON_DAYS);
-    const earliest =
-      filter.maintenance === 'overdue' ? sql`min(d.due_on) < ${today}` : sql`min(d.due_on) >= ${today}`;
-    const facilities = [inScope, filter.facilityId ? sql`i.facility_id = ${filter.facilityId}` : undefined];
-    const where = facilities.filter((c): c is SQL => c !== undefined);
-    const items = where.length
-      ? sql`select i.id from equipment_items i where ${sql.join(where, sql` and `)}`
-      : undefined;
+    // An item's next maintenance (kept by triggers) is the earliest of its dues: overdue when before
+    // today, due when it falls within the next DUE_SOON_DAYS days.
     conditions.push(
       sql`i.status <> 'disposed'`,
-      sql`i.id in (select d.item_id from (${duesSql(horizon, items)}) d group by d.item_id having ${earliest})`,
+      filter.maintenance === 'overdue'
+        ? sql`i.next_maintenance_on < ${today}`
+        : sql`i.next_maintenance_on between ${today} and ${addDays(today, DUE_SOON_DAYS)}`,
     );
   }
   return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;

@@ -1,9 +1,10 @@
 /** Maintenance records, recurring schedules, and what is due or overdue. */
-import type { Db } from '@ansinh/db/client';
+import type { Db, Queryable } from '@ansinh/db/client';
 import { maintenanceRecords, maintenanceSchedules } from '@ansinh/db/schema/equipment';
 import { addDays, addMonths } from '@ansinh/domain/entitlements/dates';
 import { DomainError } from '@ansinh/domain/errors';
 import type {
+  dueFilter,
   dueInput,
   dueItem,
   maintenanceInput,
@@ -32,27 +33,27 @@ type Schedule = z.infer<typeof schedule>;
 export const DUE_SOON_DAYS = 30;
 
 /**
- * Every pending due date up to `horizon` (inclusive): each active schedule's next date, and the next date
- * written on an item's latest maintenance record (a later record supersedes an earlier one's). Columns:
- * item_id, due_on, schedule_name (null for a record), kind and performed_on (null for a schedule).
- * `items`, when given, restricts the item ids (e.g. to one facility's items) before anything is read.
+ * The pending dues of one item (alias `i`) up to `horizon` (inclusive), for a lateral join: each active
+ * schedule's next date, and the next date written on the item's latest maintenance record (a later
+ * record supersedes an earlier one's). Columns: due_on, schedule_name (null for a record), kind and
+ * performed_on (null for a schedule). The item's `next_maintenance_on` (kept by triggers, migration 0009)
+ * is the earliest of these, so an item has a due up to `horizon` exactly when that column is on or
+ * before it: callers pick the items by that indexed column first and read only their dues.
  */
-export function duesSql(horizon: string, items?: SQL): SQL {
-  const only = (column: SQL) => (items ? sql` and ${column} in (${items})` : sql``);
+function itemDuesSql(horizon: string): SQL {
   return sql`
-    select s.item_id, s.next_due_on as due_on, s.name as schedule_name, null::text as kind,
-      null::date as performed_on
+    select s.next_due_on as due_on, s.name as schedule_name, null::text as kind, null::date as performed_on
     from equipment_maintenance_schedules s
-    where s.active and s.next_due_on <= ${horizon}${only(sql`s.item_id`)}
+    where s.item_id = i.id and s.active and s.next_due_on <= ${horizon}
     union all
-    select r.item_id, r.next_due_on, null, r.kind, r.performed_on
-    from equipment_maintenance r
-    where r.next_due_on <= ${horizon}${only(sql`r.item_id`)}
-      and not exists (
-        select 1 from equipment_maintenance l
-        where l.item_id = r.item_id and l.performed_on >= r.performed_on
-          and (l.performed_on > r.performed_on or l.created_at > r.created_at)
-      )`;
+    select r.next_due_on, null, r.kind, r.performed_on
+    from (
+      select r.next_due_on, r.kind, r.performed_on from equipment_maintenance r
+      where r.item_id = i.id
+      order by r.performed_on desc, r.created_at desc
+      limit 1
+    ) r
+    where r.next_due_on <= ${horizon}`;
 }
 
 const recordColumns = {
@@ -202,46 +203,71 @@ interface DueRow extends Record<string, unknown> {
   due_on: string;
 }
 
+type Due = z.infer<typeof dueItem>;
+
+/** What a due is, in Vietnamese: the schedule's name, or the record whose next date it is. */
+export function dueWhat(due: Pick<Due, 'scheduleName' | 'kind' | 'performedOn' | 'dueOn'>): string {
+  return (
+    due.scheduleName ??
+    `Hẹn sau lần ${maintenanceKindLabels[due.kind ?? 'preventive'].toLowerCase()} ngày ${viDate(due.performedOn ?? due.dueOn)}`
+  );
+}
+
+/**
+ * The dues (FROM … WHERE …) of active items in scope up to today + withinDays. Items are picked by their
+ * maintained next date (index equipment_items_next_maintenance_idx), and only their dues are read.
+ */
+function duesFrom(work: Pick<EquipmentWork, 'actor' | 'today'>, filter: z.infer<typeof dueFilter>): SQL {
+  if (filter.facilityId) assertFacilityInScope(work.actor.scope, filter.facilityId);
+  const horizon = addDays(work.today, filter.withinDays);
+  const conditions = [sql`i.status <> 'disposed'`, sql`i.next_maintenance_on <= ${horizon}`];
+  const inScope = scopeSql(work.actor.scope, sql`i.facility_id`);
+  if (inScope) conditions.push(inScope);
+  if (filter.facilityId) conditions.push(sql`i.facility_id = ${filter.facilityId}`);
+  return sql`from equipment_items i
+    cross join lateral (${itemDuesSql(horizon)}) d
+    where ${sql.join(conditions, sql` and `)}`;
+}
+
+async function queryDues(db: Queryable, today: string, from: SQL, limit: number, offset = 0): Promise<Due[]> {
+  const result = await db.execute<DueRow>(sql`
+    select d.item_id, d.asset_code, d.name, f.name as facility_name, d.schedule_name, d.kind,
+      d.performed_on::text as performed_on, d.due_on::text as due_on
+    from (
+      select i.id as item_id, i.asset_code, i.name, i.facility_id, d.schedule_name, d.kind, d.performed_on,
+        d.due_on
+      ${from}
+      order by d.due_on, i.asset_code, d.schedule_name
+      limit ${limit} offset ${offset}
+    ) d
+    join facilities f on f.id = d.facility_id
+    order by d.due_on, d.asset_code, d.schedule_name`);
+  return result.rows.map((r) => {
+    const due = {
+      itemId: r.item_id,
+      assetCode: r.asset_code,
+      name: r.name,
+      facilityName: r.facility_name,
+      scheduleName: r.schedule_name,
+      kind: r.schedule_name === null ? r.kind : null,
+      performedOn: r.schedule_name === null ? r.performed_on : null,
+      dueOn: r.due_on,
+      overdue: r.due_on < today,
+    };
+    return { ...due, what: dueWhat(due) };
+  });
+}
+
 /** What is due within N days (and everything overdue), soonest first, for active items in scope. */
 export async function dueMaintenance(
   db: Db,
   work: Pick<EquipmentWork, 'actor' | 'today'>,
   input: z.infer<typeof dueInput>,
-): Promise<{ items: z.infer<typeof dueItem>[]; total: number }> {
-  if (input.facilityId) assertFacilityInScope(work.actor.scope, input.facilityId);
-  const conditions = [sql`i.status <> 'disposed'`];
-  const inScope = scopeSql(work.actor.scope, sql`i.facility_id`);
-  if (inScope) conditions.push(inScope);
-  if (input.facilityId) conditions.push(sql`i.facility_id = ${input.facilityId}`);
-  const where = sql.join(conditions, sql` and `);
-  // A facility's (or a centre's) list reads only its own items' dues.
-  const scoped = input.facilityId || work.actor.scope.kind === 'facilities';
-  const items = scoped ? sql`select i.id from equipment_items i where ${where}` : undefined;
-  const from = sql`from (${duesSql(addDays(work.today, input.withinDays), items)}) d
-    join equipment_items i on i.id = d.item_id
-    join facilities f on f.id = i.facility_id
-    where ${where}`;
-  const [page, count] = await Promise.all([
-    db.execute<DueRow>(sql`
-      select d.item_id, i.asset_code, i.name, f.name as facility_name, d.schedule_name, d.kind,
-        d.performed_on::text as performed_on, d.due_on::text as due_on
-      ${from}
-      order by d.due_on, i.asset_code, d.schedule_name
-      limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}`),
+): Promise<{ items: Due[]; total: number }> {
+  const from = duesFrom(work, input);
+  const [items, count] = await Promise.all([
+    queryDues(db, work.today, from, input.pageSize, (input.page - 1) * input.pageSize),
     db.execute<{ n: number }>(sql`select count(*)::int as n ${from}`),
   ]);
-  return {
-    items: page.rows.map((r) => ({
-      itemId: r.item_id,
-      assetCode: r.asset_code,
-      name: r.name,
-      facilityName: r.facility_name,
-      what:
-        r.schedule_name ??
-        `Hẹn sau lần ${maintenanceKindLabels[r.kind ?? 'preventive'].toLowerCase()} ngày ${viDate(r.performed_on ?? r.due_on)}`,
-      dueOn: r.due_on,
-      overdue: r.due_on < work.today,
-    })),
-    total: count.rows[0]?.n ?? 0,
-  };
+  return { items, total: count.rows[0]?.n ?? 0 };
 }

@@ -14,6 +14,7 @@ import { TablePager } from '../../components/TablePager.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { pageSizeParam, positiveInt, toSearchParams, uuidParam } from '../../lib/url-params.ts';
 import { DUE_SOON_DAYS } from './badges.tsx';
+import type { DueItem } from './types.ts';
 
 const defaultPageSize = 20;
 const MAX_DAYS = 365;
@@ -54,6 +55,13 @@ export function MaintenanceDuePage() {
   // The list follows the typed number after a pause, not on every keystroke.
   const applyDays = useDebouncedCallback((withinDays: number) => update({ withinDays }), 400);
   const facilityId = state.facilityId ?? ownFacilityId ?? undefined;
+  /** A schedule's name as written, or the maintenance record whose next date it is, in the reader's language. */
+  const dueWhat = (d: DueItem) =>
+    d.scheduleName ??
+    t('equipment.due.afterRecord', {
+      kind: t(`equipment.maintenanceKinds.${d.kind ?? 'preventive'}`).toLowerCase(),
+      date: formatDate(d.performedOn ?? d.dueOn),
+    });
   const due = useQuery({
     ...trpc.equipment.maintenance.due.queryOptions({
       facilityId,
@@ -107,7 +115,7 @@ export function MaintenanceDuePage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {due.data.items.map((d) => (
-                    <Table.Tr key={`${d.itemId}-${d.dueOn}-${d.what}`}>
+                    <Table.Tr key={`${d.itemId}-${d.dueOn}-${d.scheduleName ?? d.kind}`}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.assetCode}</Table.Td>
                       <Table.Td>
                         <Anchor component={Link} to={`/equipment/${d.itemId}`}>
@@ -115,7 +123,7 @@ export function MaintenanceDuePage() {
                         </Anchor>
                       </Table.Td>
                       {!facilityId && <Table.Td>{d.facilityName}</Table.Td>}
-                      <Table.Td>{d.what}</Table.Td>
+                      <Table.Td>{dueWhat(d)}</Table.Td>
                       <Table.Td>{formatDate(d.dueOn)}</Table.Td>
                       <Table.Td>
                         <Badge color={d.overdue ? 'red' : 'yellow'} variant={d.overdue ? 'filled' : 'light'}>

@@ -1,6 +1,7 @@
 import type {
   conditions,
   customFieldTypes,
+  dueItem,
   equipmentRequest,
   fundingSources,
   itemStatuses,
@@ -23,3 +24,4 @@ export type MaintenanceRecord = z.infer<typeof maintenanceRecord>;
 export type Schedule = z.infer<typeof schedule>;
 export type EquipmentRequest = z.infer<typeof equipmentRequest>;
 export type StocktakeLine = z.infer<typeof stocktakeLine>;
+export type DueItem = z.infer<typeof dueItem>;
