@@ -249,11 +249,16 @@ export const schedule = z.object({
   nextDueOn: z.string(),
   active: z.boolean(),
 });
-export const dueInput = z.object({
+export const dueFilter = z.object({
   facilityId: z.uuid().optional(),
   withinDays: z.int().min(0).max(365).default(30),
-  ...pageInput,
 });
+export const dueInput = dueFilter.extend(pageInput);
+/**
+ * One due: a schedule's next date (`scheduleName` set) or the next date written on the item's latest
+ * maintenance record (`kind` and `performedOn` set). `what` is the same in Vietnamese, for exports and
+ * older clients; screens compose it from the structured fields in the reader's language.
+ */
 export const dueItem = z.object({
   itemId: z.uuid(),
   assetCode: z.string(),
