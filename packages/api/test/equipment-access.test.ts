@@ -7,7 +7,14 @@
 import type { ItemInput } from '@ansinh/schemas/equipment';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, type DemoUser, demoUsers, expectTRPCError, useApiHarness } from './harness.ts';
+import {
+  type Caller,
+  type DemoUser,
+  demoUsers,
+  expectTRPCError,
+  readWorkbook,
+  useApiHarness,
+} from './harness.ts';
 
 const h = useApiHarness();
 
@@ -252,6 +259,12 @@ const cases: Case[] = [
     nobodyInCentres,
     (c) => c.equipment.maintenance.due({ facilityId: other() }),
   ],
+  ['maintenance.exportDue', everyone, (c) => c.equipment.maintenance.exportDue({})],
+  [
+    'maintenance.exportDue (another facility)',
+    nobodyInCentres,
+    (c) => c.equipment.maintenance.exportDue({ facilityId: other() }),
+  ],
   // requests
   [
     'requests.transfer (own item)',
@@ -274,6 +287,7 @@ const cases: Case[] = [
     (c, role) => c.equipment.requests.decide({ requestId: fx.pendingRequest[role], approve: false }),
   ],
   ['requests.list', everyone, (c) => c.equipment.requests.list({})],
+  ['requests.export', everyone, (c) => c.equipment.requests.export({})],
   // stock-take
   [
     'stocktakes.start + finish (own facility)',
@@ -357,6 +371,13 @@ describe('what each role sees', () => {
     const requests = await c.equipment.requests.list({ pageSize: 100 });
     expect(requests.total).toBeGreaterThan(0);
     for (const r of requests.items) expect(own.has(r.itemId)).toBe(true);
+    // Their spreadsheet of requests holds the same rows, and no one else's.
+    const file = await c.equipment.requests.export({});
+    const exported: unknown[] = [];
+    (await readWorkbook(file.base64)).worksheets[0]?.eachRow((row, n) => {
+      if (n > 1) exported.push(row.getCell(3).value);
+    });
+    expect(exported.sort()).toEqual(requests.items.map((r) => r.assetCode).sort());
   });
 
   it('planners see every facility and every request', async () => {

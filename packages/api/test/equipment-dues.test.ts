@@ -2,12 +2,12 @@
  * Maintenance dues at scale rest on `equipment_items.next_maintenance_on`, which database triggers keep
  * equal to the earliest of the item's active schedules and its latest record's next date (migration
  * 0009). These tests prove the triggers keep it right through every kind of write, and that the due list,
- * the dashboard counts and the list filters — which all read it — agree with each other.
+ * its export, the dashboard counts and the list filters — which all read it — agree with each other.
  */
 import type { Item, ItemInput } from '@ansinh/schemas/equipment';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, expectTRPCError, useApiHarness } from './harness.ts';
+import { type Caller, expectTRPCError, readWorkbook, useApiHarness } from './harness.ts';
 
 const h = useApiHarness();
 
@@ -291,5 +291,42 @@ describe('due list, dashboard and filters', () => {
       'FORBIDDEN',
       'FORBIDDEN',
     );
+    await expectTRPCError(
+      staff.equipment.maintenance.exportDue({ facilityId: facility }),
+      'FORBIDDEN',
+      'FORBIDDEN',
+    );
+  });
+
+  it('exports the due list as it is filtered', async () => {
+    const file = await planner.equipment.maintenance.exportDue({ facilityId: facility, withinDays: 120 });
+    expect(file.filename).toMatch(/^bao-duong-den-han-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = (await readWorkbook(file.base64)).worksheets[0];
+    const rows: unknown[][] = [];
+    sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual([
+      'Mã tài sản',
+      'Tên tài sản',
+      'Cơ sở',
+      'Nội dung',
+      'Hạn',
+      'Tình trạng ngày 01/09/2025',
+    ]);
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
+      [
+        items.both?.assetCode,
+        'Hẹn sau lần hiệu chuẩn ngày 01/03/2025',
+        new Date('2025-08-25T00:00:00Z'),
+        'Quá hạn',
+      ],
+      [items.soon?.assetCode, 'Vệ sinh định kỳ', new Date('2025-09-10T00:00:00Z'), 'Sắp đến hạn'],
+      [items.both?.assetCode, 'Bảo dưỡng quý', new Date('2025-09-20T00:00:00Z'), 'Sắp đến hạn'],
+      [items.later?.assetCode, 'Kiểm định an toàn', new Date('2025-12-01T00:00:00Z'), 'Sắp đến hạn'],
+    ]);
+    const own = await staff.equipment.maintenance.exportDue({});
+    const ownSheet = (await readWorkbook(own.base64)).worksheets[0];
+    const facilities = new Set<unknown>();
+    ownSheet?.eachRow((row, n) => n > 1 && facilities.add(row.getCell(3).value));
+    expect([...facilities]).toEqual([items.mine?.facilityName]);
   });
 });

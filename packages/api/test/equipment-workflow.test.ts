@@ -151,6 +151,58 @@ describe('transfers between facilities', () => {
     expect(staffView?.toFacilityName).toContain('trẻ em');
   });
 
+  it('exports the request list as it is filtered, in the caller’s scope', async () => {
+    const listed = await planner.equipment.requests.list({ status: 'approved', pageSize: 100 });
+    const file = await planner.equipment.requests.export({ status: 'approved' });
+    expect(file.filename).toMatch(/^de-nghi-dieu-chuyen-thanh-ly-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = (await readWorkbook(file.base64)).worksheets[0];
+    const rows: unknown[][] = [];
+    sheet?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual([
+      'Ngày đề nghị',
+      'Loại đề nghị',
+      'Mã tài sản',
+      'Tên tài sản',
+      'Cơ sở đề nghị',
+      'Cơ sở nhận',
+      'Lý do',
+      'Người đề nghị',
+      'Trạng thái',
+      'Ngày quyết định',
+      'Người quyết định',
+      'Ý kiến của Sở',
+    ]);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(listed.items.map((r) => r.assetCode));
+    // Dates are the request's calendar days in Việt Nam (the database stamps them with its own clock).
+    const request = listed.items.find((r) => r.assetCode === item.assetCode);
+    const vnDay = (at: Date | null | undefined) =>
+      new Date(
+        `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(at ?? 0)}T00:00:00Z`,
+      );
+    const transfer = rows.find((r) => r[2] === item.assetCode) ?? [];
+    expect(transfer).toEqual([
+      vnDay(request?.createdAt),
+      'Điều chuyển',
+      item.assetCode,
+      item.name,
+      expect.stringContaining('Bảo trợ'),
+      expect.stringContaining('trẻ em'),
+      'Trung tâm trẻ em thiếu máy đo',
+      'staff',
+      'Đã duyệt',
+      vnDay(request?.decidedAt),
+      'planner',
+      'Đồng ý',
+    ]);
+    // A centre's file holds what its list holds.
+    const own = await operator.equipment.requests.export({});
+    const ownSheet = (await readWorkbook(own.base64)).worksheets[0];
+    const codes: unknown[] = [];
+    ownSheet?.eachRow((r, n) => n > 1 && codes.push(r.getCell(3).value));
+    expect(codes).not.toContain(item.assetCode);
+    expect(codes).toHaveLength((await operator.equipment.requests.list({})).total);
+  });
+
   it('a decision is made once', async () => {
     const [done] = (await planner.equipment.requests.list({ status: 'approved' })).items;
     await expectTRPCError(

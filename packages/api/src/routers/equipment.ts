@@ -5,6 +5,7 @@ import {
   dashboardInput,
   decisionInput,
   disposalRequestInput,
+  dueFilter,
   dueInput,
   duePage,
   equipmentDashboard,
@@ -27,6 +28,7 @@ import {
   maintenanceInput,
   maintenanceRecord,
   moveInRoomsInput,
+  requestFilter,
   requestListInput,
   requestPage,
   schedule,
@@ -68,7 +70,9 @@ import {
 } from '../services/equipment-items.ts';
 import {
   addSchedule,
+  dueExportColumns,
   dueMaintenance,
+  duesForExport,
   maintenanceOfItem,
   recordMaintenance,
   schedulesOfItem,
@@ -78,6 +82,8 @@ import {
   decideRequest,
   listRequests,
   requestDisposal,
+  requestExportColumns,
+  requestsForExport,
   requestTransfer,
 } from '../services/equipment-requests.ts';
 import { itemExportColumns } from '../services/equipment-sheet.ts';
@@ -208,6 +214,21 @@ const maintenanceRouter = router({
     .input(dueInput)
     .output(duePage)
     .query(({ ctx, input }) => dueMaintenance(ctx.db, work(ctx), input)),
+  /** The due list as it is filtered on screen, every row. */
+  exportDue: read
+    .input(dueFilter)
+    .output(excelFile)
+    .query(async ({ ctx, input }) => {
+      const { today } = work(ctx);
+      return {
+        filename: `bao-duong-den-han-${today}.xlsx`,
+        base64: await workbookBase64(
+          'Bảo dưỡng đến hạn',
+          dueExportColumns(today),
+          await duesForExport(ctx.db, work(ctx), input),
+        ),
+      };
+    }),
 });
 
 const requestsRouter = router({
@@ -227,6 +248,18 @@ const requestsRouter = router({
     .input(requestListInput)
     .output(requestPage)
     .query(({ ctx, input }) => listRequests(ctx.db, ctx.user.scope, input)),
+  /** The request list as it is filtered on screen, every row. */
+  export: read
+    .input(requestFilter)
+    .output(excelFile)
+    .query(async ({ ctx, input }) => ({
+      filename: `de-nghi-dieu-chuyen-thanh-ly-${work(ctx).today}.xlsx`,
+      base64: await workbookBase64(
+        'Đề nghị',
+        requestExportColumns(ctx.config.timeZone),
+        await requestsForExport(ctx.db, ctx.user.scope, input),
+      ),
+    })),
 });
 
 const stocktakesRouter = router({

@@ -5,6 +5,8 @@ import {
   itemStatusLabels,
   conditionLabels as sharedConditionLabels,
   maintenanceKindLabels as sharedMaintenanceKindLabels,
+  requestKindLabels as sharedRequestKindLabels,
+  requestStatusLabels as sharedRequestStatusLabels,
   trackingLabels as sharedTrackingLabels,
   stocktakeOutcomeLabels,
 } from '@ansinh/schemas/labels';
@@ -20,6 +22,8 @@ export const fundingLabels = fundingSourceLabels.vi;
 export const trackingLabels = sharedTrackingLabels.vi;
 export const maintenanceKindLabels = sharedMaintenanceKindLabels.vi;
 export const outcomeLabels = stocktakeOutcomeLabels.vi;
+export const requestKindLabels = sharedRequestKindLabels.vi;
+export const requestStatusLabels = sharedRequestStatusLabels.vi;
 
 export const customFieldTypeLabels: Record<(typeof customFieldTypes)[number], string> = {
   text: 'chữ',

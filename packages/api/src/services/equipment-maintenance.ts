@@ -15,6 +15,7 @@ import type {
 import { and, asc, desc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
+import type { SheetColumn } from '../excel.ts';
 import {
   assertActive,
   assertFacilityInScope,
@@ -270,4 +271,31 @@ export async function dueMaintenance(
     db.execute<{ n: number }>(sql`select count(*)::int as n ${from}`),
   ]);
   return { items, total: count.rows[0]?.n ?? 0 };
+}
+
+/** The due list's spreadsheet columns. */
+export function dueExportColumns(today: string): SheetColumn<Due>[] {
+  const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  return [
+    { header: 'Mã tài sản', width: 18, value: (d) => d.assetCode },
+    { header: 'Tên tài sản', width: 36, value: (d) => d.name },
+    { header: 'Cơ sở', width: 40, value: (d) => d.facilityName },
+    { header: 'Nội dung', width: 40, value: (d) => d.what },
+    { header: 'Hạn', width: 14, value: (d) => asDate(d.dueOn), numFmt: 'dd/mm/yyyy' },
+    {
+      header: `Tình trạng ngày ${viDate(today)}`,
+      width: 16,
+      value: (d) => (d.overdue ? 'Quá hạn' : 'Sắp đến hạn'),
+    },
+  ];
+}
+
+/** Every due of the list, in list order, for the spreadsheet (capped to keep memory bounded). */
+export const DUE_EXPORT_LIMIT = 50_000;
+export function duesForExport(
+  db: Db,
+  work: Pick<EquipmentWork, 'actor' | 'today'>,
+  filter: z.infer<typeof dueFilter>,
+): Promise<Due[]> {
+  return queryDues(db, work.today, duesFrom(work, filter), DUE_EXPORT_LIMIT);
 }

@@ -11,12 +11,14 @@ import type {
   decisionInput,
   disposalRequestInput,
   equipmentRequest,
+  requestFilter,
   requestListInput,
   transferRequestInput,
 } from '@ansinh/schemas/equipment';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
+import type { SheetColumn } from '../excel.ts';
 import {
   assertActive,
   type EquipmentWork,
@@ -27,6 +29,7 @@ import {
   scopeSql,
   withConstraintErrors,
 } from './equipment-common.ts';
+import { requestKindLabels, requestStatusLabels } from './equipment-labels.ts';
 
 type EquipmentRequest = z.infer<typeof equipmentRequest>;
 
@@ -101,22 +104,55 @@ function requestScope(scope: FacilityScope): SQL | undefined {
   return from && current && to ? sql`(${from} or ${current} or ${to})` : undefined;
 }
 
+function requestConditions(scope: FacilityScope, filter: z.infer<typeof requestFilter>): SQL {
+  const conditions = [
+    requestScope(scope),
+    filter.status ? sql`r.status = ${filter.status}` : undefined,
+    filter.kind ? sql`r.kind = ${filter.kind}` : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+}
+
 export async function listRequests(
   db: Db,
   scope: FacilityScope,
   input: z.infer<typeof requestListInput>,
 ): Promise<{ items: EquipmentRequest[]; total: number }> {
-  const conditions = [
-    requestScope(scope),
-    input.status ? sql`r.status = ${input.status}` : undefined,
-    input.kind ? sql`r.kind = ${input.kind}` : undefined,
-  ].filter((c): c is SQL => c !== undefined);
-  const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+  const where = requestConditions(scope, input);
   const [items, count] = await Promise.all([
     queryRequests(db, where, input.pageSize, (input.page - 1) * input.pageSize),
     db.execute<{ n: number }>(sql`select count(*)::int as n ${requestFrom} where ${where}`),
   ]);
   return { items, total: count.rows[0]?.n ?? 0 };
+}
+
+/** Every request of the list, newest first, for the spreadsheet (capped to keep memory bounded). */
+export const REQUEST_EXPORT_LIMIT = 50_000;
+export function requestsForExport(db: Db, scope: FacilityScope, filter: z.infer<typeof requestFilter>) {
+  return queryRequests(db, requestConditions(scope, filter), REQUEST_EXPORT_LIMIT);
+}
+
+/**
+ * The request list's spreadsheet columns, headed in Vietnamese like every export. Dates are the calendar
+ * days in `timeZone` (a request sent at 06:00 in Hà Nội is on that day, not the UTC one before).
+ */
+export function requestExportColumns(timeZone: string): SheetColumn<EquipmentRequest>[] {
+  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone });
+  const day = (at: Date | null) => (at ? new Date(`${dayFormat.format(at)}T00:00:00Z`) : null);
+  return [
+    { header: 'Ngày đề nghị', width: 14, value: (r) => day(r.createdAt), numFmt: 'dd/mm/yyyy' },
+    { header: 'Loại đề nghị', width: 14, value: (r) => requestKindLabels[r.kind] },
+    { header: 'Mã tài sản', width: 18, value: (r) => r.assetCode },
+    { header: 'Tên tài sản', width: 36, value: (r) => r.itemName },
+    { header: 'Cơ sở đề nghị', width: 40, value: (r) => r.fromFacilityName },
+    { header: 'Cơ sở nhận', width: 40, value: (r) => r.toFacilityName },
+    { header: 'Lý do', width: 40, value: (r) => r.reason },
+    { header: 'Người đề nghị', width: 16, value: (r) => r.requestedByUsername },
+    { header: 'Trạng thái', width: 16, value: (r) => requestStatusLabels[r.status] },
+    { header: 'Ngày quyết định', width: 14, value: (r) => day(r.decidedAt), numFmt: 'dd/mm/yyyy' },
+    { header: 'Người quyết định', width: 16, value: (r) => r.decidedByUsername },
+    { header: 'Ý kiến của Sở', width: 40, value: (r) => r.decisionNote },
+  ];
 }
 
 async function createRequest(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  addMonthsToDayNumber,
   type CivilDate,
   civilOf,
   completedMonths,
@@ -355,8 +356,8 @@ const ANY = -1;
 
 /** A resident's facts as small integers (0/1, UNKNOWN), so that matching reads one object shape. */
 class Facts {
-  /** Completed months on the day; UNKNOWN when the birth date is missing or later than the day. */
-  age = 0;
+  /** Day number of the birth date; UNKNOWN_BIRTH when missing or later than the day. */
+  birth = 0;
   disabled = 0;
   mentallyIll = 0;
   severity: MentalIllnessSeverity | null = null;
@@ -366,14 +367,45 @@ class Facts {
   studying = 0;
 }
 
+const UNKNOWN_BIRTH = Number.NaN;
+
 const flag = (value: boolean | undefined): number => (value === undefined ? ANY : value ? 1 : 0);
+
+/**
+ * Age conditions as birth-day bounds for one day. Completed months only fall as the birth date moves
+ * later, so "at least n completed months on the day" ⇔ "born on or before lastBirthDay(n)". Each
+ * resident is then matched on their birth day number, without building a date.
+ */
+class AgeBounds {
+  readonly onDay: number;
+  readonly on: CivilDate;
+  private readonly cache = new Map<number, number>();
+
+  constructor(onDate: IsoDate) {
+    this.on = parseIsoDate(onDate);
+    this.onDay = toDayNumber(onDate);
+  }
+
+  /** The last birth day with at least `months` completed months on the day (Civil Code clamp included). */
+  lastBirthDay(months: number): number {
+    let day = this.cache.get(months);
+    if (day !== undefined) return day;
+    const reached = (d: number) => completedMonths(civilOf(d), this.on) >= months;
+    day = addMonthsToDayNumber(this.onDay, -months);
+    while (!reached(day)) day--;
+    while (reached(day + 1)) day++;
+    this.cache.set(months, day);
+    return day;
+  }
+}
 
 /** A match with every condition present (ANY = not tested), read on the hot path. */
 class CompiledMatch {
   readonly testsAge: boolean;
-  readonly minAge: number;
-  readonly maxAge: number;
-  readonly elderly: number;
+  /** Born on or before this day (age ≥ minAgeMonths, and elderly), or +∞. */
+  readonly bornBy: number;
+  /** Born after this day (age < maxAgeMonths, or not elderly), or −∞. */
+  readonly bornAfter: number;
   readonly disabled: number;
   readonly mentallyIll: number;
   readonly hiv: number;
@@ -383,11 +415,16 @@ class CompiledMatch {
   readonly studying: number;
   readonly selfCare: number;
 
-  constructor(m: ResidentMatch) {
+  constructor(m: ResidentMatch, ages: AgeBounds, elderlyMonths: number) {
     this.testsAge = m.minAgeMonths !== undefined || m.maxAgeMonths !== undefined || m.elderly !== undefined;
-    this.minAge = m.minAgeMonths ?? 0;
-    this.maxAge = m.maxAgeMonths ?? Number.POSITIVE_INFINITY;
-    this.elderly = flag(m.elderly);
+    let bornBy = Number.POSITIVE_INFINITY;
+    let bornAfter = Number.NEGATIVE_INFINITY;
+    if (m.minAgeMonths !== undefined) bornBy = Math.min(bornBy, ages.lastBirthDay(m.minAgeMonths));
+    if (m.maxAgeMonths !== undefined) bornAfter = Math.max(bornAfter, ages.lastBirthDay(m.maxAgeMonths));
+    if (m.elderly === true) bornBy = Math.min(bornBy, ages.lastBirthDay(elderlyMonths));
+    if (m.elderly === false) bornAfter = Math.max(bornAfter, ages.lastBirthDay(elderlyMonths));
+    this.bornBy = bornBy;
+    this.bornAfter = bornAfter;
     this.disabled = flag(m.disabled);
     this.mentallyIll = flag(m.mentallyIll);
     this.hiv = flag(m.hivPositive);
@@ -403,7 +440,7 @@ class CompiledMatch {
  * NO_MATCH when a condition certainly fails; otherwise the bits of the unknown facts the match
  * depends on (0 = certain match).
  */
-function matchBits(m: CompiledMatch, f: Facts, elderlyMonths: number): number {
+function matchBits(m: CompiledMatch, f: Facts): number {
   if (m.disabled !== ANY && m.disabled !== f.disabled) return NO_MATCH;
   if (m.mentallyIll !== ANY && m.mentallyIll !== f.mentallyIll) return NO_MATCH;
   if (m.hiv !== ANY && m.hiv !== f.hiv) return NO_MATCH;
@@ -417,20 +454,17 @@ function matchBits(m: CompiledMatch, f: Facts, elderlyMonths: number): number {
     else if (m.selfCare !== f.selfCare) return NO_MATCH;
   }
   if (m.testsAge) {
-    if (f.age === UNKNOWN) unknown |= AGE;
-    else {
-      if (f.age < m.minAge || f.age >= m.maxAge) return NO_MATCH;
-      if (m.elderly !== ANY && m.elderly !== (f.age >= elderlyMonths ? 1 : 0)) return NO_MATCH;
-    }
+    if (Number.isNaN(f.birth)) unknown |= AGE;
+    else if (f.birth > m.bornBy || f.birth <= m.bornAfter) return NO_MATCH;
   }
   return unknown;
 }
 
-/** Completed months from the birth date to the day, or UNKNOWN (no birth date, or born later). */
-function ageInMonths(birthDate: string | null, on: CivilDate): number {
-  if (!birthDate) return UNKNOWN;
-  const months = completedMonths(civilOf(toDayNumber(birthDate)), on);
-  return months < 0 ? UNKNOWN : months;
+/** The birth day number, or UNKNOWN_BIRTH (no birth date, or born after the day). */
+function birthDayOf(birthDate: string | null, onDay: number): number {
+  if (!birthDate) return UNKNOWN_BIRTH;
+  const day = toDayNumber(birthDate);
+  return day > onDay ? UNKNOWN_BIRTH : day;
 }
 
 function pushMissing(into: MissingStaffingFact[], residentId: string, bits: number): void {
@@ -471,7 +505,7 @@ export function staffingRequirement(
   norms: StaffingNorms,
   onDate: IsoDate,
 ): StaffingResult {
-  const on = parseIsoDate(onDate);
+  const ages = new AgeBounds(onDate);
   const elderlyMonths = norms.elderlyFromAgeYears * 12;
   const rules = norms.directCare;
   const ruleCount = rules.length;
@@ -484,14 +518,15 @@ export function staffingRequirement(
   const noNorm: string[] = [];
   const missingFacts: MissingStaffingFact[] = [];
   const facts = new Facts();
-  const ruleMatches = rules.map((rule) => new CompiledMatch(rule.match));
+  const compile = (m: ResidentMatch) => new CompiledMatch(m, ages, elderlyMonths);
+  const ruleMatches = rules.map((rule) => compile(rule.match));
   const ruleRatios = rules.map((rule) => rule.residentsPerStaff);
-  const whoMatches = ratioNorms.map((norm) => norm.who?.map((m) => new CompiledMatch(m)) ?? null);
+  const whoMatches = ratioNorms.map((norm) => norm.who?.map(compile) ?? null);
 
   for (let r = 0; r < residents.length; r++) {
     const resident = residents[r] as StaffingResident;
     allIds[r] = resident.id;
-    facts.age = ageInMonths(resident.birthDate, on);
+    facts.birth = birthDayOf(resident.birthDate, ages.onDay);
     facts.disabled = resident.disabled ? 1 : 0;
     facts.severity = resident.mentalIllnessSeverity;
     facts.mentallyIll = resident.mentalIllnessSeverity !== null ? 1 : 0;
@@ -504,7 +539,7 @@ export function staffingRequirement(
     let chosen = -1;
     let unknownBits = 0;
     for (let i = 0; i < ruleCount; i++) {
-      const bits = matchBits(ruleMatches[i] as CompiledMatch, facts, elderlyMonths);
+      const bits = matchBits(ruleMatches[i] as CompiledMatch, facts);
       if (bits === NO_MATCH) continue;
       if (chosen === -1 || (ruleRatios[i] as number) < (ruleRatios[chosen] as number)) chosen = i;
       unknownBits |= bits;
@@ -519,7 +554,7 @@ export function staffingRequirement(
       if (who == null) continue;
       let bits = NO_MATCH;
       for (const m of who) {
-        const b = matchBits(m, facts, elderlyMonths);
+        const b = matchBits(m, facts);
         if (b === NO_MATCH) continue;
         if (b === 0) {
           bits = 0;

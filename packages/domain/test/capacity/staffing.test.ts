@@ -10,6 +10,13 @@ import {
   staffingRequirement,
   statutoryStaffingNorms,
 } from '../../src/capacity/staffing.ts';
+import {
+  addMonthsToDayNumber,
+  completedMonths,
+  fromDayNumber,
+  parseIsoDate,
+  toDayNumber,
+} from '../../src/entitlements/dates.ts';
 import { medianMs } from './timing.ts';
 
 const norms = statutoryStaffingNorms;
@@ -108,6 +115,40 @@ describe('Art. 5(7)(a) children: age boundaries on the day (completed months)', 
       child_6_to_16_special: 5,
     });
   });
+});
+
+describe('ages are completed months with the Civil Code month-end clamp', () => {
+  /** The child rule for an age in completed months, as Art. 5(7)(a) states it. */
+  const childRule = (months: number): string | undefined =>
+    months < 18
+      ? 'child_under_18_months'
+      : months < 72
+        ? 'child_18_months_to_6'
+        : months < 192
+          ? 'child_6_to_16'
+          : undefined;
+
+  it.each(['2024-02-29', '2025-02-28', '2026-03-31', '2026-04-30', '2026-01-31', '2026-03-01'])(
+    'on %s, every birth date near a boundary falls under the rule its age says',
+    (on) => {
+      const onDay = toDayNumber(on);
+      const residents: StaffingResident[] = [];
+      for (const months of [18, 72, 192, 720]) {
+        const near = addMonthsToDayNumber(onDay, -months);
+        for (let d = near - 4; d <= near + 4; d++) residents.push(person(fromDayNumber(d)));
+      }
+      const result = staffingRequirement(residents, {}, norms, on);
+      const ruleById = new Map<string, string>();
+      for (const driver of role(result, 'carer').drivers) {
+        for (const id of driver.residentIds) ruleById.set(id, driver.ruleId);
+      }
+      for (const resident of residents) {
+        const months = completedMonths(parseIsoDate(resident.birthDate as string), parseIsoDate(on));
+        const expected = childRule(months) ?? (months >= 720 ? 'elderly_self_care' : undefined);
+        expect([resident.birthDate, ruleById.get(resident.id)]).toEqual([resident.birthDate, expected]);
+      }
+    },
+  );
 });
 
 describe('Art. 5(7)(b)–(đ) adults', () => {

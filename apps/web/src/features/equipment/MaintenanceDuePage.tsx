@@ -4,10 +4,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useTRPC } from '../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import { useFacilityScope } from '../../auth/session.tsx';
 import { Busy } from '../../components/Busy.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { FacilityFilterSelect } from '../../components/FacilitySelect.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
@@ -49,6 +50,7 @@ function useDueState() {
 export function MaintenanceDuePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const [state, update] = useDueState();
   const { ownFacilityId } = useFacilityScope();
   const [days, setDays] = useState<number | string>(state.withinDays);
@@ -94,6 +96,11 @@ export function MaintenanceDuePage() {
             setDays(value);
             if (typeof value === 'number') applyDays(value);
           }}
+        />
+        <ExportButton
+          download={() =>
+            client.equipment.maintenance.exportDue.query({ facilityId, withinDays: state.withinDays })
+          }
         />
       </Group>
       {due.isError && <ErrorState error={due.error} />}

@@ -1,4 +1,4 @@
-import { decisionInput } from '@ansinh/schemas/equipment';
+import { decisionInput, requestKinds, requestStatuses } from '@ansinh/schemas/equipment';
 import {
   Alert,
   Anchor,
@@ -19,11 +19,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useTRPC } from '../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import { useCan } from '../../auth/session.tsx';
 import { Busy } from '../../components/Busy.tsx';
 import { DialogActions } from '../../components/DialogActions.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
 import { zodFormErrors } from '../../lib/form-errors.ts';
@@ -32,8 +33,6 @@ import { oneOf, pageSizeParam, positiveInt, toSearchParams } from '../../lib/url
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { EquipmentRequest } from './types.ts';
 
-const requestStatuses = ['requested', 'approved', 'rejected'] as const;
-const requestKinds = ['transfer', 'disposal'] as const;
 const statusColors = { requested: 'yellow', approved: 'green', rejected: 'gray' } as const;
 const defaultPageSize = 20;
 
@@ -65,6 +64,7 @@ type Decision = { request: EquipmentRequest; approve: boolean };
 export function RequestsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const canApprove = useCan('equipment.approve');
   const [state, update] = useRequestListState();
   const [deciding, setDeciding] = useState<Decision | null>(null);
@@ -101,6 +101,14 @@ export function RequestsPage() {
           data={requestKinds.map((value) => ({ value, label: t(`equipment.requestKinds.${value}`) }))}
           value={state.kind}
           onChange={(value) => update({ kind: oneOf(requestKinds, value) })}
+        />
+        <ExportButton
+          download={() =>
+            client.equipment.requests.export.query({
+              status: state.status ?? undefined,
+              kind: state.kind ?? undefined,
+            })
+          }
         />
       </Group>
       {list.isError && <ErrorState error={list.error} />}
