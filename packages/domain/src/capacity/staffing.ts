@@ -306,6 +306,7 @@ export interface RequirementDriver {
   /** The minimum that applied (0 when none). */
   minimum: number;
   required: number;
+  /** Norms that count every resident share one array: read it, do not change it. */
   residentIds: string[];
   legalBasis: string | null;
 }
@@ -336,7 +337,7 @@ export interface IndirectCheck {
 export interface StaffingResult {
   onDate: IsoDate;
   residentCount: number;
-  /** Carers first, then the ratio roles in `staffRoleValues` order. */
+  /** Carers first, then one per ratio norm in the document, in `staffRoleValues` order. */
   roles: RoleRequirement[];
   indirect: IndirectCheck;
   /** Residents no direct-care rule covers: they require no carer under the norms. */
