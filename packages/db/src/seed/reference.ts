@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { statutoryCareStandards } from '@ansinh/domain/capacity/standards';
+import { defaultWaitlistPriority } from '@ansinh/domain/capacity/waitlist';
 import {
   directive3715Rules,
   nationalBaseLevels,
@@ -7,6 +9,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { communes, provinces } from '../schema/admin-units.ts';
+import { settingVersions } from '../schema/capacity.ts';
 import { baseLevels, policyRules } from '../schema/policies.ts';
 
 interface AdminUnitsFile {
@@ -25,6 +28,38 @@ const dataFile = new URL('./vn-admin-units-2025.json', import.meta.url);
 export async function loadReferenceData(db: Db): Promise<void> {
   await loadAdministrativeUnits(db);
   await loadPolicies(db);
+  await loadSettings(db);
+}
+
+/**
+ * The first version of each department setting, inserted only while that kind has none: after that,
+ * planners own the versions (a change is a new version from a date, see services/standards.ts).
+ * - Care standards: the national space standards (Decree 103/2017 Art. 24) and staffing norms
+ *   (Circular 33/2017 Art. 5), from 12 February 2018, when Circular 33 took effect (Decree 103 had
+ *   taken effect on 1 November 2017). A report on an earlier day finds no standards in force.
+ * - Waitlist priority: the domain's default order. The law sets none (it is the department's policy),
+ *   so it carries no legal date and is in force from 2000-01-01, before any date the registry holds.
+ */
+const firstSettings = [
+  {
+    kind: 'care_standards',
+    validFrom: '2018-02-12',
+    document: statutoryCareStandards,
+    note: 'Tiêu chuẩn theo Nghị định 103/2017/NĐ-CP (Điều 24) và Thông tư 33/2017/TT-BLĐTBXH (Điều 5)',
+  },
+  {
+    kind: 'waitlist_priority',
+    validFrom: '2000-01-01',
+    document: defaultWaitlistPriority,
+    note: 'Thứ tự ưu tiên mặc định: khẩn cấp, mức độ cần hỗ trợ (tuổi, hoàn cảnh), thời gian chờ',
+  },
+] as const satisfies (typeof settingVersions.$inferInsert)[];
+
+async function loadSettings(db: Db): Promise<void> {
+  const existing = await db.execute<{ kind: string }>(sql`select distinct kind from setting_versions`);
+  const present = new Set(existing.rows.map((r) => r.kind));
+  const missing = firstSettings.filter((s) => !present.has(s.kind));
+  if (missing.length) await db.insert(settingVersions).values(missing).onConflictDoNothing();
 }
 
 /**
