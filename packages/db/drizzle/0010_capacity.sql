@@ -320,7 +320,7 @@ $$;
 CREATE TRIGGER investment_proposals_start_draft BEFORE INSERT ON "investment_proposals"
   FOR EACH ROW WHEN (NEW.status <> 'draft') EXECUTE FUNCTION refuse_proposal_not_draft();
 --> statement-breakpoint
--- Occupancy history is cached by the API while no bed, room or assignment changes.
+-- Occupancy figures are cached by the API while no bed, assignment or facility changes.
 INSERT INTO "data_revisions" ("name") VALUES ('occupancy') ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION bump_occupancy_revision() RETURNS trigger
@@ -336,4 +336,7 @@ CREATE TRIGGER bed_assignments_occupancy_revision AFTER INSERT OR UPDATE OR DELE
   FOR EACH STATEMENT EXECUTE FUNCTION bump_occupancy_revision();
 --> statement-breakpoint
 CREATE TRIGGER beds_occupancy_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "beds"
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_occupancy_revision();
+--> statement-breakpoint
+CREATE TRIGGER facilities_occupancy_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "facilities"
   FOR EACH STATEMENT EXECUTE FUNCTION bump_occupancy_revision();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, text } from './common.ts';
+import { facilityTypes } from './facility.ts';
 
 export const careLevels = ['ordinary', 'intensive_24h'] as const;
 export const bedStatuses = ['available', 'reserved', 'out_of_service'] as const;
@@ -125,14 +126,14 @@ export const capacityDashboardInput = z.object({ facilityId: z.uuid().optional()
 export const capacityDashboard = z.object({
   onDate: z.string(),
   totals: capacityFigures,
-  byType: z.array(capacityFigures.extend({ type: z.string() })),
+  byType: z.array(capacityFigures.extend({ type: z.enum(facilityTypes) })),
   byCommune: z.array(capacityFigures.extend({ communeCode: z.string(), communeName: z.string() })),
   byFacility: z.array(
     capacityFigures.extend({
       facilityId: z.uuid(),
       code: z.string(),
       name: z.string(),
-      type: z.string(),
+      type: z.enum(facilityTypes),
       communeName: z.string(),
     }),
   ),

@@ -3,12 +3,18 @@ import {
   bedHistoryEntry,
   bedsCreateInput,
   bedUpdateInput,
+  capacityDashboardInput,
+  capacityDashboard as capacityDashboardOutput,
+  dashboardExportInput,
   facilityBeds as facilityBedsOutput,
   moveBedInput,
+  occupancyHistoryInput,
+  occupancyHistory as occupancyHistoryOutput,
   releaseBedInput,
   roomInput,
   roomUpdateInput,
 } from '@ansinh/schemas/capacity';
+import { excelFile } from '@ansinh/schemas/common';
 import { z } from 'zod';
 import { today } from '../config.ts';
 import type { Context, SessionUser } from '../context.ts';
@@ -25,6 +31,8 @@ import {
   updateBed,
   updateRoom,
 } from '../services/beds.ts';
+import { dashboardWorkbook } from '../services/capacity-export.ts';
+import { capacityDashboard, occupancyHistory } from '../services/occupancy.ts';
 import { procedureFor, router } from '../trpc.ts';
 
 const read = procedureFor('capacity.read');
@@ -44,6 +52,20 @@ export const capacityRouter = router({
     .query(({ ctx, input }) =>
       facilityBeds(ctx.db, ctx.user.scope, input.facilityId, input.onDate ?? today(ctx.config)),
     ),
+  dashboard: read
+    .input(capacityDashboardInput)
+    .output(capacityDashboardOutput)
+    .query(({ ctx, input }) =>
+      capacityDashboard(ctx.db, ctx.user.scope, input.facilityId, today(ctx.config)),
+    ),
+  occupancyHistory: read
+    .input(occupancyHistoryInput)
+    .output(occupancyHistoryOutput)
+    .query(({ ctx, input }) => occupancyHistory(ctx.db, ctx.user.scope, input, today(ctx.config))),
+  dashboardExport: read
+    .input(dashboardExportInput)
+    .output(excelFile)
+    .query(({ ctx, input }) => dashboardWorkbook(ctx.db, ctx.user.scope, input, today(ctx.config))),
   bedHistory: read
     .input(z.object({ bedId: z.uuid() }))
     .output(z.array(bedHistoryEntry))

@@ -1,7 +1,6 @@
 import type { Db, Queryable } from '@ansinh/db/client';
 import { facilities } from '@ansinh/db/schema/facilities';
 import { residents, stays } from '@ansinh/db/schema/residents';
-import { dataRevisions } from '@ansinh/db/schema/revisions';
 import { monthInfo, toDayNumber } from '@ansinh/domain/entitlements/dates';
 import { monthEvaluator, type RuleOutcome, totalFor } from '@ansinh/domain/entitlements/engine';
 import { type ResidentFacts, residentGroups } from '@ansinh/domain/entitlements/facts';
@@ -14,6 +13,7 @@ import type { Preview } from '@ansinh/schemas/policy';
 import type { ResidentGroup } from '@ansinh/schemas/resident';
 import { asc, eq, sql } from 'drizzle-orm';
 import { ZodRealError } from 'zod';
+import { cachedByRevision } from '../revision-cache.ts';
 import { sqlIn } from '../sql.ts';
 import { monthBounds, type ResidentRow, toFacts } from './entitlement-facts.ts';
 import { loadInForcePolicy, loadScenarioPolicy } from './policies.ts';
@@ -435,37 +435,21 @@ export async function loadMonthPopulation(
 
 type Population = Awaited<ReturnType<typeof loadMonthPopulation>>;
 
-/** Per database handle (tests use several), the last populations read, by month and options. */
-const populationCache = new WeakMap<object, Map<string, { revision: number; population: Population }>>();
 const POPULATIONS_KEPT = 12;
 
 /**
- * `loadMonthPopulation`, reused while nothing it reads has changed. Database triggers bump the
- * 'population' revision on every write to residents, stays and facilities (migration 0008), so one
- * cheap read tells whether a kept population is still exact; each API replica keeps its own.
- * The revision is read before the population: a write landing in between only makes the entry look
- * older than it is, and the next call reloads it.
+ * `loadMonthPopulation`, reused while nothing it reads has changed: triggers bump the 'population'
+ * revision on every write to residents, stays and facilities (migration 0008).
  */
-export async function monthPopulation(
+export function monthPopulation(
   db: Queryable,
   month: string,
   options: { facilityIds?: readonly string[] | null; withNames?: boolean } = {},
 ): Promise<Population> {
-  const [row] = await db
-    .select({ value: dataRevisions.value })
-    .from(dataRevisions)
-    .where(eq(dataRevisions.name, 'population'));
-  const revision = row?.value ?? -1;
   const key = `${month}|${options.facilityIds?.join(',') ?? '*'}|${options.withNames === true}`;
-  const kept = populationCache.get(db) ?? new Map();
-  populationCache.set(db, kept);
-  const hit = kept.get(key);
-  if (hit && hit.revision === revision) return hit.population;
-  const population = await loadMonthPopulation(db, month, options);
-  kept.delete(key);
-  kept.set(key, { revision, population });
-  if (kept.size > POPULATIONS_KEPT) kept.delete(kept.keys().next().value as string);
-  return population;
+  return cachedByRevision(db, 'population', key, POPULATIONS_KEPT, () =>
+    loadMonthPopulation(db, month, options),
+  );
 }
 
 /** The JavaScript half of `loadMonthPopulation`: the two text values back into people and facts. */

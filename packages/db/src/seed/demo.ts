@@ -4,6 +4,7 @@ import { communes } from '../schema/admin-units.ts';
 import { facilities } from '../schema/facilities.ts';
 import { residents, stays } from '../schema/residents.ts';
 import { operatorFacilities, users } from '../schema/users.ts';
+import { furnishFacilities, placeResidents } from './beds.ts';
 import { syntheticPerson } from './people.ts';
 import { mulberry32 } from './scale.ts';
 
@@ -186,8 +187,8 @@ export async function seedDemo(
 }
 
 /**
- * A few dozen residents with stay histories in the operating demo centres, so every screen has
- * something to show. Kept apart from `seedDemo` so API tests start from centres without residents.
+ * A few hundred residents with stay histories in the operating demo centres, in rooms and beds, so
+ * every screen has something to show. Kept apart from `seedDemo` so API tests start from empty centres.
  */
 export async function seedDemoResidents(db: Db, today: string, count = 320): Promise<void> {
   const random = mulberry32(19);
@@ -217,4 +218,6 @@ export async function seedDemoResidents(db: Db, today: string, count = 320): Pro
       .insert(stays)
       .values(people.flatMap((p) => p.stays.map((s) => ({ ...s, residentId: p.resident.id ?? '' }))));
   });
+  await furnishFacilities(db, sql`true`);
+  await placeResidents(db, sql`true`);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../client.ts';
 import { communes } from '../schema/admin-units.ts';
 import { facilities, facilityTypeValues } from '../schema/facilities.ts';
 import { residents, stays } from '../schema/residents.ts';
+import { furnishFacilities, placeResidents } from './beds.ts';
 import { syntheticPerson } from './people.ts';
 
 /** Small, fast, seedable PRNG: the same seed always yields the same synthetic network. */
@@ -96,6 +97,9 @@ export async function seedScale(
     }
   });
   const residentCount = await seedScaleResidents(db, options);
+  const synthetic = sql`f.code like 'SCALE-%'`;
+  await furnishFacilities(db, synthetic);
+  if (residentCount > 0) await placeResidents(db, synthetic);
   // Fresh statistics, so the planner sees the bulk load (embedded PGlite runs no autovacuum).
   await db.execute(sql`analyze`);
   return { facilities: rows.length, residents: residentCount };
