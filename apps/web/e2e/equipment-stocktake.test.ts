@@ -91,6 +91,21 @@ describeInBrowser('manager imports equipment and counts it', () => {
     expect(await page.getByTestId('lines-found').textContent()).toContain(first?.assetCode);
     expect(await page.getByTestId('lines-missing').textContent()).toContain(second?.assetCode);
   });
+
+  it('lists the applied stock-take with its counts, and opens its report again', async () => {
+    await page.getByRole('link', { name: '← Kiểm kê tài sản' }).click();
+    await page.getByRole('button', { name: 'Bắt đầu kiểm kê' }).waitFor();
+    const history = page.getByTestId('stocktake-history');
+    const row = history.getByRole('row').filter({ hasText: 'Đã áp dụng vào sổ' }).first();
+    await row.waitFor();
+    // Expected, found, missing, wrong location, condition changed, unexpected.
+    const counts = await row.getByRole('cell').allTextContents();
+    expect(counts.slice(3)).toEqual(['2', '1', '1', '0', '0', '0']);
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { name: 'Biên bản kiểm kê' }).waitFor();
+    await page.getByTestId('stocktake-status').getByText('Đã áp dụng vào sổ').waitFor();
+    expect(await page.getByTestId('lines-found').textContent()).toContain(items[0]?.assetCode);
+  });
 });
 
 async function expectCount(page: Page, counter: string, value: string): Promise<void> {

@@ -298,6 +298,16 @@ const cases: Case[] = [
     },
   ],
   [
+    'stocktakes.list (own facility)',
+    everyone,
+    (c, role) => c.equipment.stocktakes.list({ facilityId: own(role) }),
+  ],
+  [
+    'stocktakes.list (another facility)',
+    nobodyInCentres,
+    (c) => c.equipment.stocktakes.list({ facilityId: other() }),
+  ],
+  [
     'stocktakes.current (another facility)',
     nobodyInCentres,
     (c) => c.equipment.stocktakes.current({ facilityId: other() }),

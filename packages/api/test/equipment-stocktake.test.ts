@@ -319,4 +319,29 @@ describe('stock-take, start to finish', () => {
     const report = await staff.equipment.stocktakes.report({ id: open.id });
     expect(lineOf(report, items.lost)).toMatchObject({ expectedLocation: 'Phòng 102' });
   });
+
+  it("lists the facility's stock-takes newest first, with each report's counts, paged", async () => {
+    const list = await staff.equipment.stocktakes.list({ facilityId: btxh });
+    expect(list.total).toBe(3);
+    expect(list.items.map((s) => s.status)).toEqual(['open', 'applied', 'applied']);
+    expect(list.items[2]?.id).toBe(stocktakeId);
+    for (const summary of list.items) {
+      const { lines: _lines, ...counts } = await staff.equipment.stocktakes.report({ id: summary.id });
+      expect(summary).toEqual({ ...counts, startedByUsername: 'staff' });
+    }
+    expect(list.items[2]).toMatchObject({ expected: 6, found: 2, missing: 2, unexpected: 1 });
+    const second = await manager.equipment.stocktakes.list({ facilityId: btxh, page: 2, pageSize: 1 });
+    expect(second).toMatchObject({ total: 3, items: [{ id: list.items[1]?.id }] });
+    // An open count follows its report: an item that left the facility is no longer expected.
+    const request = await staff.equipment.requests.disposal({
+      itemId: items.late?.id as string,
+      reason: 'Hỏng',
+    });
+    await planner.equipment.requests.decide({ requestId: request.id, approve: true });
+    const [open] = (await staff.equipment.stocktakes.list({ facilityId: btxh })).items;
+    expect(open?.expected).toBe((list.items[0]?.expected ?? 0) - 1);
+    // Another facility's stock-takes are not a centre's to read; the department reads them all.
+    await expectTRPCError(staff.equipment.stocktakes.list({ facilityId: treem }), 'FORBIDDEN', 'FORBIDDEN');
+    expect((await planner.equipment.stocktakes.list({ facilityId: treem })).total).toBe(0);
+  });
 });

@@ -362,6 +362,13 @@ export const stocktakeReport = z.object({
   lines: z.array(stocktakeLine),
 });
 export type StocktakeReport = z.infer<typeof stocktakeReport>;
+/** A facility's stock-takes, newest first: the report's counts without its lines. */
+export const stocktakeListInput = z.object({ facilityId: z.uuid(), ...pageInput });
+export const stocktakeSummary = stocktakeReport
+  .omit({ lines: true })
+  .extend({ startedByUsername: z.string().nullable() });
+export type StocktakeSummary = z.infer<typeof stocktakeSummary>;
+export const stocktakePage = pageOf(stocktakeSummary);
 
 // ---- import ----------------------------------------------------------------------------------
 

@@ -852,6 +852,12 @@ export const en: Messages = {
       unexpectedAdded: 'Unexpected item recorded.',
       finish: 'Finish, see the report',
       continue: 'Continue counting',
+      history: {
+        title: 'Stock-takes',
+        status: 'Status',
+        empty: 'The facility has no stock-take yet.',
+        total: 'Total: {{total}} stock-takes',
+      },
     },
     scanner: {
       title: 'Scan the QR code on the label',

@@ -852,6 +852,12 @@ export const vi = {
       unexpectedAdded: 'Đã ghi tài sản thừa.',
       finish: 'Kết thúc, xem biên bản',
       continue: 'Tiếp tục kiểm kê',
+      history: {
+        title: 'Các đợt kiểm kê',
+        status: 'Trạng thái',
+        empty: 'Cơ sở chưa có đợt kiểm kê nào.',
+        total: 'Tổng số: {{total}} đợt kiểm kê',
+      },
     },
     scanner: {
       title: 'Quét mã QR trên nhãn',

@@ -33,7 +33,9 @@ import {
   requestPage,
   schedule,
   scheduleInput,
+  stocktakeListInput,
   stocktakeMarkInput,
+  stocktakePage,
   stocktakeReport,
   stocktakeStartInput,
   stocktakeUnexpectedInput,
@@ -91,6 +93,7 @@ import {
   addUnexpected,
   applyStocktake,
   currentStocktake,
+  listStocktakes,
   stocktakeReport as loadStocktakeReport,
   markStocktake,
   startStocktake,
@@ -267,6 +270,11 @@ const stocktakesRouter = router({
     .input(stocktakeStartInput)
     .output(stocktakeReport)
     .mutation(({ ctx, input }) => startStocktake(work(ctx), input.facilityId)),
+  /** A facility's stock-takes, newest first, with their counts; each opens as its report. */
+  list: read
+    .input(stocktakeListInput)
+    .output(stocktakePage)
+    .query(({ ctx, input }) => listStocktakes(ctx.db, ctx.user.scope, input)),
   current: read
     .input(stocktakeStartInput)
     .output(stocktakeReport.nullable())

@@ -21,7 +21,9 @@ import { DomainError } from '@ansinh/domain/errors';
 import type { FacilityScope } from '@ansinh/domain/roles';
 import type {
   StocktakeReport,
+  StocktakeSummary,
   stocktakeLine,
+  stocktakeListInput,
   stocktakeMarkInput,
   stocktakeUnexpectedInput,
 } from '@ansinh/schemas/equipment';
@@ -130,6 +132,84 @@ export async function stocktakeReport(db: Db, scope: FacilityScope, id: string):
   const st = await stocktakeOf(db, id);
   assertFacilityInScope(scope, st.facilityId);
   return buildReport(db, id);
+}
+
+interface SummaryRow extends Record<string, unknown> {
+  id: string;
+  facility_id: string;
+  facility_name: string;
+  status: StocktakeSummary['status'];
+  started_ms: number;
+  applied_ms: number | null;
+  started_by_username: string | null;
+  expected: number;
+  found: number;
+  missing: number;
+  wrong_location: number;
+  condition_changed: number;
+  unexpected: number;
+}
+
+/**
+ * A facility's stock-takes, newest first, each with its report's counts. The counts follow the report:
+ * while a stock-take is open, items that have left the facility are no longer expected.
+ */
+export async function listStocktakes(
+  db: Db,
+  scope: FacilityScope,
+  input: z.infer<typeof stocktakeListInput>,
+): Promise<{ items: StocktakeSummary[]; total: number }> {
+  assertFacilityInScope(scope, input.facilityId);
+  const [page, count] = await Promise.all([
+    db.execute<SummaryRow>(sql`
+      select st.id, st.facility_id, f.name as facility_name, st.status,
+        (extract(epoch from st.started_at) * 1000)::float8 as started_ms,
+        (extract(epoch from st.applied_at) * 1000)::float8 as applied_ms,
+        u.username as started_by_username, c.*
+      from (
+        select * from equipment_stocktakes where facility_id = ${input.facilityId}
+        order by started_at desc, id
+        limit ${input.pageSize} offset ${(input.page - 1) * input.pageSize}
+      ) st
+      join facilities f on f.id = st.facility_id
+      left join users u on u.id = st.started_by
+      cross join lateral (
+        select count(l.item_id)::int as expected,
+          count(*) filter (where l.outcome = 'found')::int as found,
+          count(*) filter (where l.outcome = 'missing')::int as missing,
+          count(*) filter (where l.outcome = 'wrong_location')::int as wrong_location,
+          count(*) filter (where l.outcome = 'condition_changed')::int as condition_changed,
+          count(*) filter (where l.outcome = 'unexpected')::int as unexpected
+        from equipment_stocktake_lines l
+        left join equipment_items i on i.id = l.item_id
+        where l.stocktake_id = st.id
+          and (st.status = 'applied' or l.item_id is null
+               or (i.facility_id = st.facility_id and i.status <> 'disposed'))
+      ) c
+      order by st.started_at desc, st.id`),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(stocktakes)
+      .where(eq(stocktakes.facilityId, input.facilityId)),
+  ]);
+  return {
+    items: page.rows.map((r) => ({
+      id: r.id,
+      facilityId: r.facility_id,
+      facilityName: r.facility_name,
+      status: r.status,
+      startedAt: new Date(Number(r.started_ms)),
+      appliedAt: r.applied_ms === null ? null : new Date(Number(r.applied_ms)),
+      startedByUsername: r.started_by_username,
+      expected: r.expected,
+      found: r.found,
+      missing: r.missing,
+      wrongLocation: r.wrong_location,
+      conditionChanged: r.condition_changed,
+      unexpected: r.unexpected,
+    })),
+    total: count[0]?.n ?? 0,
+  };
 }
 
 export async function currentStocktake(

@@ -28,6 +28,7 @@ import { uuidParam } from '../../../lib/url-params.ts';
 import { MarkCard } from './MarkCard.tsx';
 import { ScannerModal } from './ScannerModal.tsx';
 import { StocktakeCounters } from './StocktakeCounters.tsx';
+import { StocktakeHistory } from './StocktakeHistory.tsx';
 import { UnexpectedModal } from './UnexpectedModal.tsx';
 
 /** Pick the facility (one's own is preselected), then start a count or continue the open one. */
@@ -46,7 +47,10 @@ export function StocktakePage() {
   });
   const start = useMutation(
     trpc.equipment.stocktakes.start.mutationOptions({
-      onSuccess: (report) => currentKey && queryClient.setQueryData(currentKey, report),
+      onSuccess: async (report) => {
+        if (currentKey) queryClient.setQueryData(currentKey, report);
+        await queryClient.invalidateQueries({ queryKey: trpc.equipment.stocktakes.list.pathKey() });
+      },
       // Someone else started one meanwhile: show theirs, the count is shared.
       onError: (error) =>
         domainCodeOf(error) === 'STOCKTAKE_OPEN' &&
@@ -95,6 +99,7 @@ export function StocktakePage() {
           onChange={(report) => currentKey && queryClient.setQueryData(currentKey, report)}
         />
       )}
+      {facilityId && <StocktakeHistory key={facilityId} facilityId={facilityId} />}
     </Stack>
   );
 }

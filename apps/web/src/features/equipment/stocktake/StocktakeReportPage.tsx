@@ -161,6 +161,7 @@ function ApplyModal({ report, onClose }: { report: StocktakeReport; onClose: () 
         // Locations and conditions changed in the register; the facility has no open count any more.
         await queryClient.invalidateQueries({ queryKey: trpc.equipment.items.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.equipment.stocktakes.current.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.equipment.stocktakes.list.pathKey() });
         notifications.show({ color: 'green', message: t('equipment.report.applied') });
         onClose();
       },
