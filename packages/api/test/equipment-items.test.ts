@@ -217,20 +217,32 @@ describe('creating items', () => {
   it('checks custom values against the category: unknown key, wrong type, required missing', async () => {
     const car = (custom: ItemInput['custom']) =>
       newItem(btxh, { name: 'Xe ô tô cứu thương', category: 'vehicles', costVnd: 900_000_000, custom });
-    const refused = async (custom: ItemInput['custom'], field: string) => {
+    // The key finds the form field; the labels (both languages) name it in the message.
+    const refused = async (custom: ItemInput['custom'], field: string, label: string, labelEn: string) => {
       const error = await expectTRPCError(
         staff.equipment.items.create(car(custom)),
         'PRECONDITION_FAILED',
         'CUSTOM_FIELD_INVALID',
       );
-      expect(domainParamsOf(error)).toEqual({ field });
+      expect(domainParamsOf(error)).toEqual({ field, label, labelEn });
     };
-    await refused({ so_khung: 'RL4A123', mau_son: 'trắng' }, 'mau_son');
-    await refused({ so_khung: 'RL4A123', so_cho: 'bảy' }, 'so_cho');
-    await refused({ so_khung: 'RL4A123', dang_kiem_den: '31/12/2026' }, 'dang_kiem_den');
-    await refused({ so_khung: 'RL4A123', co_dieu_hoa: 'có' }, 'co_dieu_hoa');
-    await refused({ so_cho: 7 }, 'so_khung');
-    await refused({ so_khung: '  ' }, 'so_khung');
+    // A key the category does not define has no label but its name.
+    await refused({ so_khung: 'RL4A123', mau_son: 'trắng' }, 'mau_son', 'mau_son', 'mau_son');
+    await refused({ so_khung: 'RL4A123', so_cho: 'bảy' }, 'so_cho', 'Số chỗ ngồi', 'Seats');
+    await refused(
+      { so_khung: 'RL4A123', dang_kiem_den: '31/12/2026' },
+      'dang_kiem_den',
+      'Đăng kiểm đến',
+      'Inspection valid until',
+    );
+    await refused(
+      { so_khung: 'RL4A123', co_dieu_hoa: 'có' },
+      'co_dieu_hoa',
+      'Có điều hòa',
+      'Air-conditioned',
+    );
+    await refused({ so_cho: 7 }, 'so_khung', 'Số khung', 'Chassis number');
+    await refused({ so_khung: '  ' }, 'so_khung', 'Số khung', 'Chassis number');
     // Fields of another category are not this category's.
     await expectTRPCError(
       staff.equipment.items.create(newItem(btxh, { custom: { so_khung: 'X' } })),

@@ -1032,7 +1032,7 @@ export const en: Messages = {
       STOCKTAKE_NOT_FOUND: 'Stock-take not found.',
       STOCKTAKE_APPLIED: 'The stock-take is finished; nothing more can be recorded.',
       ITEM_NOT_IN_FACILITY: 'The item does not belong to the facility being counted.',
-      CUSTOM_FIELD_INVALID: 'The custom field "{{field}}" is not valid.',
+      CUSTOM_FIELD_INVALID: 'The custom field "{{labelEn}}" is not valid.',
       MODEL_NOT_FOUND: 'Item model not found.',
       ROOM_NOT_FOUND: 'Room not found.',
       ROOM_NAME_TAKEN: 'The facility already has a room with this name.',

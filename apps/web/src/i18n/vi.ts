@@ -1029,7 +1029,7 @@ export const vi = {
       STOCKTAKE_NOT_FOUND: 'Không tìm thấy đợt kiểm kê.',
       STOCKTAKE_APPLIED: 'Đợt kiểm kê đã kết thúc, không thể ghi thêm.',
       ITEM_NOT_IN_FACILITY: 'Tài sản không thuộc cơ sở đang kiểm kê.',
-      CUSTOM_FIELD_INVALID: 'Trường bổ sung "{{field}}" không hợp lệ.',
+      CUSTOM_FIELD_INVALID: 'Trường bổ sung "{{label}}" không hợp lệ.',
       MODEL_NOT_FOUND: 'Không tìm thấy mẫu thiết bị.',
       ROOM_NOT_FOUND: 'Không tìm thấy phòng.',
       ROOM_NAME_TAKEN: 'Cơ sở đã có phòng mang tên này.',

@@ -77,7 +77,7 @@ export function createCategoryField(
 export async function removeCategoryField(work: EquipmentWork, id: string): Promise<CategoryField> {
   return work.db.transaction(async (tx) => {
     const [removed] = await tx.delete(categoryFields).where(eq(categoryFields.id, id)).returning();
-    if (!removed) throw new DomainError('CUSTOM_FIELD_INVALID', { field: id });
+    if (!removed) throw new DomainError('CUSTOM_FIELD_INVALID', { field: id, label: id, labelEn: id });
     const { createdAt: _c, ...field } = removed;
     await recordAudit(tx, work.meta, {
       actorId: work.actor.id,

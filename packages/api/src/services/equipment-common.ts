@@ -398,7 +398,16 @@ export function validCustomValues(
   stored?: Record<string, unknown>,
 ): CustomValues {
   const checked = checkCustomValues(fields, values, stored);
-  if (!checked.ok) throw new DomainError('CUSTOM_FIELD_INVALID', { field: checked.problem.field });
+  if (!checked.ok) {
+    // The key finds the form field; the labels name it in the message (a key no longer defined is its name).
+    const key = checked.problem.field;
+    const field = fields.find((f) => f.key === key);
+    throw new DomainError('CUSTOM_FIELD_INVALID', {
+      field: key,
+      label: field?.labelVi ?? key,
+      labelEn: field?.labelEn ?? key,
+    });
+  }
   return checked.value;
 }
 

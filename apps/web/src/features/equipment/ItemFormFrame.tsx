@@ -53,20 +53,23 @@ const itemErrorFields = {
 } as const;
 
 /**
- * Like useServerErrors, plus custom fields: the API names the field by its key, the form holds it under
- * `custom.<key>`, and the message names it by its label.
+ * Like useServerErrors, plus custom fields: the API names the field by its key (the form holds it under
+ * `custom.<key>`) and by its labels in both languages, which the message uses.
  */
 export function useItemServerErrors(form: ItemForm, fields: readonly CategoryField[]) {
   const errors = useServerErrors(form.setErrors, itemErrorFields);
   return {
     ...errors,
     onError: (error: unknown) => {
-      const key = apiErrorData(error)?.domainParams?.field;
-      const field = fields.find((f) => f.key === key);
+      const params = apiErrorData(error)?.domainParams;
+      const field = fields.find((f) => f.key === params?.field);
       if (domainCodeOf(error) === 'CUSTOM_FIELD_INVALID' && field) {
-        const label = i18n.language === 'en' ? field.labelEn : field.labelVi;
         form.setErrors({
-          [`custom.${field.key}`]: domainMessage('CUSTOM_FIELD_INVALID', { field: label }, i18n.t),
+          [`custom.${field.key}`]: domainMessage(
+            'CUSTOM_FIELD_INVALID',
+            { label: field.labelVi, labelEn: field.labelEn, ...params },
+            i18n.t,
+          ),
         });
         revealFirstError();
         return;
