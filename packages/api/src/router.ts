@@ -8,6 +8,7 @@ import { investmentRouter } from './routers/investment.ts';
 import { policiesRouter } from './routers/policies.ts';
 import { adminUnitsRouter, metaRouter } from './routers/reference.ts';
 import { residentImportRouter, residentsRouter } from './routers/residents.ts';
+import { standardsRouter } from './routers/standards.ts';
 import { usersRouter } from './routers/users.ts';
 import { waitlistRouter } from './routers/waitlist.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -27,6 +28,7 @@ export const appRouter = router({
   capacity: capacityRouter,
   waitlist: waitlistRouter,
   investment: investmentRouter,
+  standards: standardsRouter,
 });
 
 export type AppRouter = typeof appRouter;
