@@ -20,9 +20,11 @@ let operator: Caller;
 let ids: Record<string, string>;
 
 beforeAll(async () => {
-  [admin, planner, manager, staff, operator] = await Promise.all(
-    (['admin', 'planner', 'manager', 'staff', 'operator'] as const).map((u) => h.callerFor(u)),
-  );
+  admin = await h.callerFor('admin');
+  planner = await h.callerFor('planner');
+  manager = await h.callerFor('manager');
+  staff = await h.callerFor('staff');
+  operator = await h.callerFor('operator');
   ids = await facilityIds(h);
 });
 

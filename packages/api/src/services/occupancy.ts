@@ -5,7 +5,11 @@
  * applied to the kept result, so a centre and the department read the same numbers.
  */
 import type { Queryable } from '@ansinh/db/client';
-import { type MonthOccupancy, monthlyOccupancy } from '@ansinh/domain/capacity/occupancy';
+import {
+  type DayPeriod,
+  type MonthOccupancy,
+  monthlyOccupancyOfDays,
+} from '@ansinh/domain/capacity/occupancy';
 import { addMonths, monthOf } from '@ansinh/domain/entitlements/dates';
 import type { FacilityScope } from '@ansinh/domain/roles';
 import type { CapacityDashboard, CapacityFigures, OccupancyMonth } from '@ansinh/schemas/capacity';
@@ -147,17 +151,37 @@ function lastMonths(onDate: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => monthOf(addMonths(onDate, i - count + 1)));
 }
 
+/**
+ * The periods overlapping the months, one line of "from:until" day numbers per facility: moving tens of
+ * thousands of rows out of the embedded database costs far more than one text value per facility.
+ */
 async function loadHistory(db: Queryable, onDate: string, months: readonly string[]) {
   const since = `${months[0]}-01`;
-  const periods = await db.execute<{ facility_id: string; from_on: string; until_on: string | null }>(sql`
-    select facility_id, from_on::text as from_on, until_on::text as until_on
-    from bed_assignments
-    where from_on <= ${onDate} and (until_on is null or until_on > ${since})`);
-  return monthlyOccupancy(
-    periods.rows.map((p) => ({ facilityId: p.facility_id, fromOn: p.from_on, untilOn: p.until_on })),
-    months,
-    onDate,
-  );
+  const [lines, beds] = await Promise.all([
+    db.execute<{ facility_id: string; periods: string }>(sql`
+      select facility_id, string_agg(
+        (from_on - date '1970-01-01') || ':' || coalesce((until_on - date '1970-01-01')::text, ''), ',') as periods
+      from bed_assignments
+      where from_on <= ${onDate} and (until_on is null or until_on > ${since})
+      group by facility_id`),
+    db.execute<{ facility_id: string; operational: number }>(sql`
+      select facility_id, count(*) filter (where status <> 'out_of_service')::int as operational
+      from beds group by facility_id`),
+  ]);
+  const periods: DayPeriod[] = [];
+  for (const line of lines.rows)
+    for (const period of line.periods.split(',')) {
+      const [from, until] = period.split(':');
+      periods.push({
+        facilityId: line.facility_id,
+        fromDay: Number(from),
+        untilDay: until ? Number(until) : null,
+      });
+    }
+  return {
+    history: monthlyOccupancyOfDays(periods, months, onDate),
+    operationalBeds: new Map(beds.rows.map((b) => [b.facility_id, b.operational])),
+  };
 }
 
 /**
@@ -172,15 +196,17 @@ export async function occupancyHistory(
   onDate: string,
 ): Promise<{ facilityId: string | null; months: OccupancyMonth[] }> {
   const months = lastMonths(onDate, input.months);
-  const [history, capacity] = await Promise.all([
-    cachedByRevision(db, 'occupancy', `history|${onDate}|${input.months}`, KEPT, () =>
-      loadHistory(db, onDate, months),
-    ),
-    capacityDashboard(db, scope, input.facilityId, onDate),
-  ]);
   const visible = inView(scope, input.facilityId);
+  const { history, operationalBeds } = await cachedByRevision(
+    db,
+    'occupancy',
+    `history|${onDate}|${input.months}`,
+    KEPT,
+    () => loadHistory(db, onDate, months),
+  );
   const series = history.facilities.filter((f) => visible(f.facilityId)).map((f) => f.months);
-  const beds = capacity.totals.operationalBeds;
+  let beds = 0;
+  for (const [facilityId, operational] of operationalBeds) if (visible(facilityId)) beds += operational;
   return {
     facilityId: input.facilityId ?? null,
     months: months.map((month, i) => {

@@ -32,6 +32,14 @@ export interface OccupancyPeriod {
   untilOn: IsoDate | null;
 }
 
+/** The same period as day numbers (days since 1970-01-01), as the database can send them in bulk. */
+export interface DayPeriod {
+  facilityId: string;
+  fromDay: number;
+  /** Exclusive; null = still occupied. */
+  untilDay: number | null;
+}
+
 export interface MonthOccupancy {
   month: YearMonth;
   daysInMonth: number;
@@ -92,6 +100,22 @@ export function monthlyOccupancy(
   months: readonly YearMonth[],
   asOf: IsoDate,
 ): OccupancyHistory {
+  return monthlyOccupancyOfDays(
+    periods.map((p) => ({
+      facilityId: p.facilityId,
+      fromDay: toDayNumber(p.fromOn),
+      untilDay: p.untilOn === null ? null : toDayNumber(p.untilOn),
+    })),
+    months,
+    asOf,
+  );
+}
+
+export function monthlyOccupancyOfDays(
+  periods: readonly DayPeriod[],
+  months: readonly YearMonth[],
+  asOf: IsoDate,
+): OccupancyHistory {
   const stop = toDayNumber(asOf) + 1;
   const counted: CountedMonth[] = [...new Set(months)].sort().map((ym) => {
     const info = monthInfo(ym);
@@ -107,8 +131,8 @@ export function monthlyOccupancy(
       acc = { bedDays: new Float64Array(mc), atEnd: new Int32Array(mc) };
       byFacility.set(period.facilityId, acc);
     }
-    const from = toDayNumber(period.fromOn);
-    const until = Math.min(period.untilOn === null ? stop : toDayNumber(period.untilOn), stop);
+    const from = period.fromDay;
+    const until = Math.min(period.untilDay === null ? stop : period.untilDay, stop);
     if (until <= from) continue;
     for (let i = firstMonthEndingAfter(counted, from); i < mc; i++) {
       const m = counted[i] as CountedMonth;
