@@ -10,6 +10,7 @@ import { RequireAuth, RequirePermission } from './auth/session.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
 import { StatusPage } from './components/StatusPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { BedsPage } from './features/capacity/BedsPage.tsx';
 import { RollPage } from './features/entitlements/RollPage.tsx';
 import { CatalogueAdminPage } from './features/equipment/CatalogueAdminPage.tsx';
 import { DashboardPage as EquipmentDashboardPage } from './features/equipment/DashboardPage.tsx';
@@ -240,6 +241,14 @@ function AppRoutes() {
           element={
             <RequirePermission action="equipment.write">
               <ItemEditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="capacity/beds"
+          element={
+            <RequirePermission action="capacity.read">
+              <BedsPage />
             </RequirePermission>
           }
         />

@@ -36,6 +36,12 @@ const navItems: readonly NavEntry[] = [
       { to: '/equipment/catalogue', label: 'nav.equipmentCatalogue', action: 'equipment.catalogue' },
     ],
   },
+  {
+    to: '/capacity',
+    label: 'capacity.nav.group',
+    action: 'capacity.read',
+    children: [{ to: '/capacity/beds', label: 'capacity.nav.beds', action: 'capacity.read' }],
+  },
   { to: '/users', label: 'nav.users', action: 'user.manage' },
   { to: '/audit', label: 'nav.audit', action: 'audit.read' },
 ];
