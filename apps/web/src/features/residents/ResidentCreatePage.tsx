@@ -44,7 +44,7 @@ function ResidentCreateForm({ homeProvinceCode }: { homeProvinceCode: string }) 
   const form = useResidentForm(emptyResidentForm(homeProvinceCode));
   const admission = useForm<AdmissionFormState>({
     mode: 'controlled',
-    initialValues: { facilityId: ownFacilityId, admittedOn: today(), decisionNumber: '' },
+    initialValues: { facilityId: ownFacilityId, admittedOn: today(), decisionNumber: '', bedId: null },
     validate: (values) => zodFormErrors(admissionInput, admissionToSchemaInput(values)),
   });
   // A refusal names a field of either form (idNumber, admittedOn…); each shows the ones it has.

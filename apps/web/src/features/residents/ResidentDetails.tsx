@@ -39,6 +39,13 @@ export function ResidentDetails({ resident: r }: { resident: ResidentDetail }) {
         {r.disabilityCertificate && (
           <Item label={t('resident.fields.disabilityCertificate')}>{r.disabilityCertificate}</Item>
         )}
+        <Item label={t('capacity.careNeeds.selfCare')}>{flag(r.selfCare)}</Item>
+        <Item label={t('capacity.careNeeds.mentalIllnessSeverity')}>
+          {r.mentalIllnessSeverity
+            ? t(`capacity.careNeeds.severities.${r.mentalIllnessSeverity}`)
+            : t('capacity.careNeeds.noMentalIllness')}
+        </Item>
+        <Item label={t('capacity.careNeeds.foundHomeless')}>{flag(r.foundHomeless)}</Item>
         {circumstanceFields.map((field) => (
           <Item key={field} label={t(`resident.fields.${field}`)}>
             {flag(r[field])}

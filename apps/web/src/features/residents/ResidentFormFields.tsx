@@ -12,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { CommuneSelect, ProvinceSelect } from '../facilities/AdminUnitSelects.tsx';
+import { CareNeedsFields } from './CareNeedsFields.tsx';
 import { CircumstanceFields, IncomeFields } from './CircumstanceFields.tsx';
 import { IdNumberInput } from './IdNumberInput.tsx';
 import type { ResidentForm } from './resident-form.ts';
@@ -24,6 +25,7 @@ export function ResidentFormFields({ form }: { form: ResidentForm }) {
       <BackgroundFields form={form} />
       <GroupFields form={form} />
       <DisabilityFields form={form} />
+      <CareNeedsFields form={form} />
       <CircumstanceFields form={form} />
       <IncomeFields form={form} />
       <StudyingFields form={form} />

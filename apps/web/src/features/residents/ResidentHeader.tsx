@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useCan } from '../../auth/session.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { EmergencyOverdueBadge } from './badges.tsx';
+import { CurrentBed } from './CurrentBed.tsx';
 import { DischargeModal, ReadmitModal, TransferModal } from './StayModals.tsx';
 
 type Dialog = 'transfer' | 'discharge' | 'readmit';
@@ -49,6 +50,7 @@ export function ResidentHeader({ resident: r }: { resident: ResidentDetail }) {
               })
             : t('resident.profile.notInCare')}
         </Text>
+        <CurrentBed resident={r} />
       </div>
       {canWrite && (
         <Group gap="sm">

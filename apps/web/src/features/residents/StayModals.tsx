@@ -18,6 +18,7 @@ import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { zodFormErrors } from '../../lib/form-errors.ts';
 import { today } from '../../lib/format.ts';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
+import { BedPicker } from '../capacity/BedPicker.tsx';
 import { useResidentChanged } from './use-resident-changed.ts';
 
 interface StayModalProps {
@@ -50,11 +51,13 @@ export function TransferModal({
     toFacilityId: string | null;
     transferredOn: string | null;
     decisionNumber: string;
+    bedId: string | null;
   }) => ({
     residentId: resident.id,
     toFacilityId: v.toFacilityId,
     transferredOn: v.transferredOn ?? '',
     decisionNumber: v.decisionNumber,
+    bedId: v.bedId,
   });
   const form = useForm({
     mode: 'controlled',
@@ -62,6 +65,7 @@ export function TransferModal({
       toFacilityId: null as string | null,
       transferredOn: today() as string | null,
       decisionNumber: '',
+      bedId: null as string | null,
     },
     validate: (values) => zodFormErrors(transferInput, toInput(values)),
   });
@@ -88,6 +92,8 @@ export function TransferModal({
             nothingFoundMessage={t('resident.transfer.noOtherFacility')}
             {...form.getInputProps('toFacilityId')}
             value={form.getValues().toFacilityId}
+            // A bed belongs to one facility: another facility starts without one.
+            onChange={(toFacilityId) => form.setValues({ toFacilityId, bedId: null })}
           />
           <DateField
             label={t('resident.transfer.transferredOn')}
@@ -97,6 +103,13 @@ export function TransferModal({
           <TextInput
             label={t('resident.transfer.decisionNumber')}
             {...form.getInputProps('decisionNumber')}
+          />
+          <BedPicker
+            label={t('capacity.placement.admissionBed')}
+            placeholder={t('capacity.placement.admissionBedPlaceholder')}
+            facilityId={form.getValues().toFacilityId}
+            {...form.getInputProps('bedId')}
+            value={form.getValues().bedId}
           />
         </Stack>
         <DialogActions
@@ -175,11 +188,17 @@ export function ReadmitModal({ resident, onClose }: StayModalProps) {
   const trpc = useTRPC();
   const done = useStayChanged(onClose);
   const { ownFacilityId } = useFacilityScope();
-  const toInput = (v: { facilityId: string | null; admittedOn: string | null; decisionNumber: string }) => ({
+  const toInput = (v: {
+    facilityId: string | null;
+    admittedOn: string | null;
+    decisionNumber: string;
+    bedId: string | null;
+  }) => ({
     residentId: resident.id,
     facilityId: v.facilityId,
     admittedOn: v.admittedOn ?? '',
     decisionNumber: v.decisionNumber,
+    bedId: v.bedId,
   });
   const form = useForm({
     mode: 'controlled',
@@ -187,6 +206,7 @@ export function ReadmitModal({ resident, onClose }: StayModalProps) {
       facilityId: ownFacilityId ?? resident.stays.at(-1)?.facilityId ?? null,
       admittedOn: today() as string | null,
       decisionNumber: '',
+      bedId: null as string | null,
     },
     validate: (values) => zodFormErrors(readmitInput, toInput(values)),
   });
@@ -207,9 +227,17 @@ export function ReadmitModal({ resident, onClose }: StayModalProps) {
             required
             {...form.getInputProps('facilityId')}
             value={form.getValues().facilityId}
+            onChange={(facilityId) => form.setValues({ facilityId, bedId: null })}
           />
           <DateField label={t('resident.fields.admittedOn')} required {...form.getInputProps('admittedOn')} />
           <TextInput label={t('resident.fields.decisionNumber')} {...form.getInputProps('decisionNumber')} />
+          <BedPicker
+            label={t('capacity.placement.admissionBed')}
+            placeholder={t('capacity.placement.admissionBedPlaceholder')}
+            facilityId={form.getValues().facilityId}
+            {...form.getInputProps('bedId')}
+            value={form.getValues().bedId}
+          />
         </Stack>
         <DialogActions
           onCancel={onClose}

@@ -51,6 +51,8 @@ export interface AdmissionFormState {
   facilityId: string | null;
   admittedOn: string | null;
   decisionNumber: string;
+  /** A free bed of the facility, or none: the person can be placed later. */
+  bedId: string | null;
 }
 
 const toTri = (value: boolean | null): Tri => (value === null ? 'unknown' : value ? 'yes' : 'no');
@@ -156,5 +158,10 @@ export function formToSchemaInput(v: ResidentFormState): Record<keyof ResidentIn
 }
 
 export function admissionToSchemaInput(a: AdmissionFormState) {
-  return { facilityId: a.facilityId, admittedOn: a.admittedOn ?? '', decisionNumber: a.decisionNumber };
+  return {
+    facilityId: a.facilityId,
+    admittedOn: a.admittedOn ?? '',
+    decisionNumber: a.decisionNumber,
+    bedId: a.bedId,
+  };
 }

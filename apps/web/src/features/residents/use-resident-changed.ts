@@ -4,7 +4,7 @@ import { useTRPC } from '../../api/trpc.ts';
 
 /**
  * After any change to a resident (edit, transfer, discharge, readmission): the record itself is known,
- * while lists, the change history and the entitlements computed from the old facts are refetched.
+ * while lists, the change history, the entitlements computed from the old facts and the beds are refetched.
  */
 export function useResidentChanged() {
   const trpc = useTRPC();
@@ -15,6 +15,9 @@ export function useResidentChanged() {
       queryClient.invalidateQueries({ queryKey: trpc.residents.list.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.residents.timeline.queryKey({ id: resident.id }) }),
       queryClient.invalidateQueries({ queryKey: trpc.entitlements.pathKey() }),
+      // Admissions, transfers and discharges take and free beds; care needs drive the staffing norms.
+      queryClient.invalidateQueries({ queryKey: trpc.capacity.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.standards.pathKey() }),
     ]);
   };
 }
