@@ -288,6 +288,14 @@ export async function seedScaleEquipment(
       scheduleCount += schedules.length;
       recordCount += records.length;
     });
+    // The triggers that keep equipment_items.next_maintenance_on (migration 0009) look up each touched
+    // item's schedules and latest record. With the statistics of empty tables the planner reads the
+    // due-date index end to end for every item (the load grows quadratic: hours for 250,000 items), so
+    // the statistics are refreshed as the tables grow: after the first chunks, then every 50 chunks.
+    const chunk = start / CHUNK;
+    if (chunk === 0 || chunk === 4 || chunk % 50 === 49) {
+      await db.execute(sql`analyze equipment_items, equipment_maintenance, equipment_maintenance_schedules`);
+    }
   }
   // Fresh statistics, so the planner sees the bulk load (embedded PGlite runs no autovacuum).
   await db.execute(
