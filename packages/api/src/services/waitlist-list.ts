@@ -4,8 +4,9 @@
  * planner's metrics. Every read is limited to what the caller may see (services/waitlist.ts).
  */
 import type { Db } from '@ansinh/db/client';
-import { orderWaitlist, type WaitlistEntry, waitingMetrics } from '@ansinh/domain/capacity/waitlist';
+import { orderWaitlist, waitingMetrics } from '@ansinh/domain/capacity/waitlist';
 import type { FacilityScope } from '@ansinh/domain/roles';
+import { foldDiacritics } from '@ansinh/domain/text';
 import {
   type ApplicationFilter,
   type ApplicationListInput,
@@ -22,10 +23,10 @@ import {
   applicationScopeSql,
   detailFrom,
   forFacilitiesSql,
-  type LeanRow,
-  leanSelect,
+  isOpen,
+  type LeanApplication,
+  leanApplications,
   priorityInForce,
-  rankedQueue,
   toDomain,
   toListItem,
 } from './waitlist.ts';
@@ -65,16 +66,6 @@ function filterSql(scope: FacilityScope, filter: ApplicationFilter): SQL | undef
 
 const andWhere = (where: SQL | undefined) => (where ? sql`and ${where}` : sql``);
 
-const sortExpressions: Record<Exclude<ApplicationFilter['sort']['field'], 'priority'>, SQL[]> = {
-  appliedOn: [sql`w.applied_on`],
-  // Vietnamese lists are ordered by given name (the last word), then by the whole name, as residents are.
-  fullName: [
-    sql`reverse(split_part(reverse(search_fold(w.full_name)), ' ', 1))`,
-    sql`search_fold(w.full_name)`,
-  ],
-  birthDate: [sql`w.birth_date`],
-};
-
 /** Details of the given applications, in the given order. */
 async function rowsInOrder(db: Db, ids: readonly string[]): Promise<ApplicationRow[]> {
   if (!ids.length) return [];
@@ -83,76 +74,77 @@ async function rowsInOrder(db: Db, ids: readonly string[]): Promise<ApplicationR
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-interface Ordered {
-  /** Every matching id in list order. */
-  ids: string[];
-  ranks: Map<string, WaitlistEntry>;
+/** Vietnamese lists are ordered by given name (the last word), then by the whole name, as residents are. */
+function nameKey(fullName: string): string {
+  const folded = foldDiacritics(fullName);
+  return `${folded.slice(folded.lastIndexOf(' ') + 1)} ${folded}`;
+}
+
+type SortField = Exclude<ApplicationFilter['sort']['field'], 'priority'>;
+
+/** A sort key per row; missing values (an unknown birth date) go last in either direction. */
+const sortKeys: Record<SortField, (row: LeanApplication) => string | null> = {
+  appliedOn: (r) => r.appliedOn,
+  birthDate: (r) => r.birthDate,
+  fullName: (r) => nameKey(r.fullName),
+};
+
+function byKey(rows: LeanApplication[], field: SortField, direction: 'asc' | 'desc'): string[] {
+  const key = sortKeys[field];
+  const sign = direction === 'asc' ? 1 : -1;
+  return rows
+    .map((row) => ({ id: row.id, key: key(row) }))
+    .sort((a, b) => {
+      if (a.key !== b.key) {
+        if (a.key === null) return 1;
+        if (b.key === null) return -1;
+        return a.key < b.key ? -sign : sign;
+      }
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    })
+    .map((r) => r.id);
 }
 
 /**
- * The matching applications in the configured order: the open ones ranked (rank 1 = offered the next
- * bed), then the closed ones, latest closed first. `desc` turns the whole list round.
+ * The whole filtered list is read as a lean projection and put in order here: the open applications
+ * ranked in the configured order (the rank is the place among the open applications the filter
+ * lists), and the list sorted by the chosen field. The default, 'priority', lists the open ones by
+ * rank, then the closed ones, latest closed first; 'desc' turns the list round. Only the page's rows
+ * are then read in full.
  */
-async function priorityOrder(db: Db, scope: FacilityScope, filter: ApplicationFilter, onDate: string) {
-  const { open, closed } = statusesOf(filter.status);
-  const where = filterSql(scope, filter);
-  const from = sql`from waitlist_applications w left join facilities rf on rf.id = w.requested_facility_id`;
-  const [priority, openRows, closedRows] = await Promise.all([
-    priorityInForce(db, onDate),
-    open.length
-      ? db.execute<LeanRow>(sql`${leanSelect} ${from} where ${sqlIn(sql`w.status`, open)} ${andWhere(where)}`)
-      : null,
-    closed.length
-      ? db.execute<{ id: string }>(
-          sql`select w.id ${from} where ${sqlIn(sql`w.status`, closed)} ${andWhere(where)}
-              order by w.closed_on desc, w.id`,
-        )
-      : null,
-  ]);
-  const queue = openRows ? orderWaitlist(openRows.rows.map(toDomain), priority.document, onDate) : [];
-  const ids = [...queue.map((e) => e.applicationId), ...(closedRows?.rows.map((r) => r.id) ?? [])];
-  if (filter.sort.direction === 'desc') ids.reverse();
-  return { ids, ranks: new Map(queue.map((e) => [e.applicationId, e])) } satisfies Ordered;
-}
-
 export async function listApplications(
   db: Db,
   scope: FacilityScope,
   input: ApplicationListInput,
   onDate: string,
 ): Promise<{ items: ApplicationListItem[]; total: number }> {
-  const offset = (input.page - 1) * input.pageSize;
-  if (input.sort.field === 'priority') {
-    const { ids, ranks } = await priorityOrder(db, scope, input, onDate);
-    const rows = await rowsInOrder(db, ids.slice(offset, offset + input.pageSize));
-    return { items: rows.map((r) => toListItem(r, ranks.get(r.id), onDate)), total: ids.length };
-  }
   const { open, closed } = statusesOf(input.status);
   const where = filterSql(scope, input);
-  const statusWhere = sqlIn(sql`w.status`, [...open, ...closed]);
-  const direction = sql.raw(input.sort.direction);
-  const order = sql.join(
-    sortExpressions[input.sort.field].map((e) => sql`${e} ${direction} nulls last`),
-    sql`, `,
-  );
-  const [page, count, priority] = await Promise.all([
-    db.execute<ApplicationRow>(
-      sql`${detailFrom} where ${statusWhere} ${andWhere(where)} order by ${order}, w.id
-          limit ${input.pageSize} offset ${offset}`,
-    ),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from waitlist_applications w
-      left join facilities rf on rf.id = w.requested_facility_id where ${statusWhere} ${andWhere(where)}`),
+  const [priority, rows] = await Promise.all([
     priorityInForce(db, onDate),
+    leanApplications(
+      db,
+      sql`${sqlIn(sql`w.status`, [...open, ...closed])} ${andWhere(where)}`,
+      input.sort.field === 'fullName',
+    ),
   ]);
-  // The rank is the place in the configured order among the open applications this filter lists.
-  const queue = open.length
-    ? await rankedQueue(db, sql`${sqlIn(sql`w.status`, open)} ${andWhere(where)}`, priority.document, onDate)
-    : [];
+  const queue = orderWaitlist(rows.filter((r) => isOpen(r.status)).map(toDomain), priority.document, onDate);
+  let ids: string[];
+  if (input.sort.field === 'priority') {
+    const closedRows = rows
+      .filter((r) => !isOpen(r.status))
+      .sort((a, b) =>
+        a.closedOn !== b.closedOn ? ((a.closedOn ?? '') < (b.closedOn ?? '') ? 1 : -1) : a.id < b.id ? -1 : 1,
+      );
+    ids = [...queue.map((e) => e.applicationId), ...closedRows.map((r) => r.id)];
+    if (input.sort.direction === 'desc') ids.reverse();
+  } else {
+    ids = byKey(rows, input.sort.field, input.sort.direction);
+  }
   const ranks = new Map(queue.map((e) => [e.applicationId, e]));
-  return {
-    items: page.rows.map((r) => toListItem(r, ranks.get(r.id), onDate)),
-    total: count.rows[0]?.n ?? 0,
-  };
+  const offset = (input.page - 1) * input.pageSize;
+  const page = await rowsInOrder(db, ids.slice(offset, offset + input.pageSize));
+  return { items: page.map((r) => toListItem(r, ranks.get(r.id), onDate)), total: ids.length };
 }
 
 /** Every matching application (up to the export limit) in the list's order, for the spreadsheet. */
@@ -198,9 +190,7 @@ export async function priorityView(db: Db, onDate: string): Promise<WaitlistPrio
 export async function metrics(db: Db, scope: FacilityScope, onDate: string): Promise<WaitlistMetrics> {
   const where = sql`w.status in ('waiting', 'offered') ${andWhere(applicationScopeSql(scope))}`;
   const [waits, byType, byCommune] = await Promise.all([
-    db.execute<{ id: string; applied_on: string; status: string }>(
-      sql`select w.id, w.applied_on::text as applied_on, w.status from waitlist_applications w where ${where}`,
-    ),
+    leanApplications(db, where),
     db.execute<{ facility_type: WaitlistMetrics['byFacilityType'][number]['facilityType']; n: number }>(sql`
       select coalesce(w.requested_facility_type, rf.type) as facility_type, count(*)::int as n
       from waitlist_applications w left join facilities rf on rf.id = w.requested_facility_id
@@ -210,14 +200,11 @@ export async function metrics(db: Db, scope: FacilityScope, onDate: string): Pro
         select w.home_commune_code as code, count(*)::int as n from waitlist_applications w where ${where} group by 1
       ) t join communes c using (code) order by n desc, c.code`),
   ]);
-  const stats = waitingMetrics(
-    waits.rows.map((r) => ({ id: r.id, appliedOn: r.applied_on })),
-    onDate,
-  );
+  const stats = waitingMetrics(waits, onDate);
   return {
     onDate,
     waiting: stats.count,
-    offered: waits.rows.filter((r) => r.status === 'offered').length,
+    offered: waits.filter((r) => r.status === 'offered').length,
     medianWaitingDays: stats.medianDays,
     longestWaitingDays: stats.longestDays,
     longestApplicationId: stats.longestApplicationId,

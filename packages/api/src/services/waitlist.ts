@@ -137,46 +137,103 @@ export async function priorityInForce(db: Queryable, onDate: string): Promise<Pr
 
 // ---- reading -----------------------------------------------------------------------------------
 
-/** The fields the order reads, as stored; `vulnerability` is the jsonb document. */
-export interface LeanRow extends Record<string, unknown> {
+/** What ordering and sorting read of an application: small, and read for every row of a list. */
+export interface LeanApplication {
   id: string;
-  applied_on: string;
+  status: ApplicationListItem['status'];
+  appliedOn: string;
   urgency: WaitlistApplication['urgency'];
-  birth_date: string | null;
-  vulnerability: Vulnerability | null;
+  birthDate: string | null;
+  /** The vulnerability facts as bits (see `flagsSql`). */
+  flags: number;
+  closedOn: string | null;
+  /** Only when asked for (sorting by name). */
+  fullName: string;
 }
 
-export const leanSelect = sql`select w.id, w.applied_on::text as applied_on, w.urgency, w.birth_date::text as birth_date,
-  w.vulnerability`;
+const disabilityByBits = [null, 'especially_severe', 'severe', 'mild'] as const;
 
-export function toDomain(row: LeanRow): WaitlistApplication {
-  const v = row.vulnerability ?? {};
+/** The facts the order reads, packed into one integer: two bits of disability level, then one per flag. */
+const flagsSql = sql`(case w.vulnerability->>'disabilityLevel' when 'especially_severe' then 1 when 'severe' then 2
+    when 'mild' then 3 else 0 end)
+  + (case when w.vulnerability @> '{"lonelyElderly": true}' then 4 else 0 end)
+  + (case when w.vulnerability @> '{"orphanOrAbandoned": true}' then 8 else 0 end)
+  + (case when w.vulnerability @> '{"noMeansOfSupport": true}' then 16 else 0 end)
+  + (case when w.vulnerability @> '{"mentalIllness": true}' then 32 else 0 end)`;
+
+type LeanTuple = [
+  string,
+  LeanApplication['status'],
+  string,
+  LeanApplication['urgency'],
+  string | null,
+  number,
+  string | null,
+  string?,
+];
+
+/**
+ * The lean projection of the applications matching `where` (alias `w`, joined to `rf`, the requested
+ * facility). The rows come back aggregated into ONE JSON value: the cost of a large result is per
+ * row (embedded PGlite especially, the wire too), so 10,000 rows read as one are several times faster.
+ */
+export async function leanApplications(
+  db: Queryable,
+  where: SQL | undefined,
+  withName = false,
+): Promise<LeanApplication[]> {
+  const result = await db.execute<{ rows: string | null }>(sql`
+    select json_agg(json_build_array(w.id, w.status, w.applied_on, w.urgency, w.birth_date, ${flagsSql},
+      w.closed_on ${withName ? sql`, w.full_name` : sql``}))::text as rows
+    from waitlist_applications w left join facilities rf on rf.id = w.requested_facility_id
+    ${where ? sql`where ${where}` : sql``}`);
+  const text = result.rows[0]?.rows;
+  if (!text) return [];
+  return (JSON.parse(text) as LeanTuple[]).map(
+    ([id, status, appliedOn, urgency, birthDate, flags, closedOn, fullName]) => ({
+      id,
+      status,
+      appliedOn,
+      urgency,
+      birthDate,
+      flags,
+      closedOn,
+      fullName: fullName ?? '',
+    }),
+  );
+}
+
+export function toDomain(row: LeanApplication): WaitlistApplication {
+  const f = row.flags;
   return {
     id: row.id,
-    appliedOn: row.applied_on,
+    appliedOn: row.appliedOn,
     urgency: row.urgency,
-    birthDate: row.birth_date,
+    birthDate: row.birthDate,
     flags: {
-      disabilityLevel: v.disabilityLevel ?? null,
-      lonelyElderly: v.lonelyElderly === true,
-      orphanOrAbandoned: v.orphanOrAbandoned === true,
-      noMeansOfSupport: v.noMeansOfSupport === true,
-      mentalIllness: v.mentalIllness === true,
+      disabilityLevel: disabilityByBits[f & 3] ?? null,
+      lonelyElderly: (f & 4) !== 0,
+      orphanOrAbandoned: (f & 8) !== 0,
+      noMeansOfSupport: (f & 16) !== 0,
+      mentalIllness: (f & 32) !== 0,
     },
   };
 }
 
-/** The queue: open applications matching `where` (alias `w`, joined to `rf`, the requested facility). */
+export const isOpen = (status: string): boolean => status === 'waiting' || status === 'offered';
+
+/** The queue: the open applications matching `where`, in the configured order. */
 export async function rankedQueue(
   db: Queryable,
   where: SQL | undefined,
   priority: WaitlistPriority,
   onDate: string,
 ): Promise<WaitlistEntry[]> {
-  const result = await db.execute<LeanRow>(sql`${leanSelect}
-    from waitlist_applications w left join facilities rf on rf.id = w.requested_facility_id
-    where w.status in ('waiting', 'offered') ${where ? sql`and ${where}` : sql``}`);
-  return orderWaitlist(result.rows.map(toDomain), priority, onDate);
+  const rows = await leanApplications(
+    db,
+    sql`w.status in ('waiting', 'offered') ${where ? sql`and ${where}` : sql``}`,
+  );
+  return orderWaitlist(rows.map(toDomain), priority, onDate);
 }
 
 export interface ApplicationRow extends Record<string, unknown> {
@@ -232,7 +289,7 @@ export function waitingDaysOf(appliedOn: string, until: string): number {
 }
 
 export function toListItem(row: ApplicationRow, entry: WaitlistEntry | undefined, onDate: string) {
-  const open = row.status === 'waiting' || row.status === 'offered';
+  const open = isOpen(row.status);
   return {
     id: row.id,
     fullName: row.full_name,
