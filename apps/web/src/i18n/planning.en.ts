@@ -93,7 +93,6 @@ export const planningEn = {
       title: 'Priority order in force',
       since: 'In force from {{date}}',
       builtIn: 'The built-in default order',
-      tieBreaks: 'When every criterion ties',
       show: 'How the points are counted',
       hide: 'Hide',
     },
@@ -110,7 +109,6 @@ export const planningEn = {
       notRanked: 'Closed',
     },
     explain: {
-      points: '{{points}} points',
       urgency: '{{name}}: {{level}} ({{points}} points)',
       score: '{{name}}: {{points}} points',
       age: '{{years}} years {{points}}',
@@ -157,7 +155,6 @@ export const planningEn = {
       status: 'Status',
       decidedOn: 'Answered on',
       reason: 'Reason',
-      by: 'By',
       room: 'Room {{room}}',
     },
     withdraw: {
@@ -248,7 +245,6 @@ export const planningEn = {
       yearPlaceholder: 'Any year',
       empty: 'No proposals match.',
       total: 'Total: {{total}} proposals',
-      totalCost: 'Total cost of the proposals on this page: {{cost}}',
     },
     form: {
       createTitle: 'New investment proposal',
@@ -266,7 +262,6 @@ export const planningEn = {
       general: 'Proposal',
       origin: 'Drafted from a suggested need',
       workflow: 'Workflow',
-      noMoves: 'You have no action on a proposal in this status.',
       waitingFor: {
         centre: 'Waiting for the facility.',
         department: 'Waiting for the department.',

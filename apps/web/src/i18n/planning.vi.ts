@@ -93,7 +93,6 @@ export const planningVi = {
       title: 'Thứ tự ưu tiên đang áp dụng',
       since: 'Áp dụng từ ngày {{date}}',
       builtIn: 'Thứ tự mặc định của hệ thống',
-      tieBreaks: 'Khi bằng nhau ở mọi tiêu chí',
       show: 'Xem cách tính điểm',
       hide: 'Thu gọn',
     },
@@ -110,7 +109,6 @@ export const planningVi = {
       notRanked: 'Đã đóng',
     },
     explain: {
-      points: '{{points}} điểm',
       urgency: '{{name}}: {{level}} ({{points}} điểm)',
       score: '{{name}}: {{points}} điểm',
       age: '{{years}} tuổi {{points}}',
@@ -157,7 +155,6 @@ export const planningVi = {
       status: 'Trạng thái',
       decidedOn: 'Ngày trả lời',
       reason: 'Lý do',
-      by: 'Người thực hiện',
       room: 'Phòng {{room}}',
     },
     withdraw: {
@@ -248,7 +245,6 @@ export const planningVi = {
       yearPlaceholder: 'Mọi năm',
       empty: 'Không có đề xuất nào phù hợp.',
       total: 'Tổng số: {{total}} đề xuất',
-      totalCost: 'Tổng kinh phí các đề xuất trên trang: {{cost}}',
     },
     form: {
       createTitle: 'Lập đề xuất đầu tư',
@@ -266,7 +262,6 @@ export const planningVi = {
       general: 'Thông tin đề xuất',
       origin: 'Lập từ nhu cầu gợi ý',
       workflow: 'Xử lý đề xuất',
-      noMoves: 'Bạn không có thao tác nào với đề xuất ở trạng thái này.',
       waitingFor: {
         centre: 'Đang chờ cơ sở xử lý.',
         department: 'Đang chờ Sở xử lý.',
