@@ -20,7 +20,9 @@ import {
   stocktakeOutcomeLabels,
   trackingLabels,
 } from '@ansinh/schemas/labels';
+import { capacityEn } from './capacity.en.ts';
 import { labelsIn } from './labels.ts';
+import { planningEn } from './planning.en.ts';
 import type { Messages } from './vi.ts';
 
 const incomes = labelsIn(incomeLabels, 'en');
@@ -981,6 +983,8 @@ export const en: Messages = {
       fieldRemoved: 'Field removed.',
     },
   },
+  capacity: capacityEn,
+  planning: planningEn,
   errors: {
     generic: 'Something went wrong. Please try again.',
     requestId: 'Request id (send it to the administrator if this keeps happening): {{requestId}}',

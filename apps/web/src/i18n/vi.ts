@@ -21,7 +21,9 @@ import {
   stocktakeOutcomeLabels,
   trackingLabels,
 } from '@ansinh/schemas/labels';
+import { capacityVi } from './capacity.vi.ts';
 import { labelsIn } from './labels.ts';
+import { planningVi } from './planning.vi.ts';
 
 const incomes = labelsIn(incomeLabels, 'vi');
 
@@ -980,6 +982,8 @@ export const vi = {
       fieldRemoved: 'Đã xóa trường.',
     },
   },
+  capacity: capacityVi,
+  planning: planningVi,
   errors: {
     generic: 'Đã xảy ra lỗi, vui lòng thử lại.',
     requestId: 'Mã yêu cầu (gửi cho quản trị viên nếu lỗi lặp lại): {{requestId}}',
