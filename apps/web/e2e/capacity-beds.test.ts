@@ -77,6 +77,8 @@ describeInBrowser('manager adds a room and beds, places a resident and moves the
     await roomDialog.getByLabel('Tên phòng').fill(roomName);
     await roomDialog.getByLabel('Diện tích sàn (m²)').fill('24');
     await roomDialog.getByRole('button', { name: 'Lưu' }).click();
+    // The centre may have many rooms over several pages: find the new one by its name.
+    await page.getByLabel('Tìm giường').fill(roomName);
     const room = page.getByTestId(`room-${roomName}`);
     await room.getByText('Phòng chưa có giường.').waitFor();
 

@@ -25,11 +25,13 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { FacilitySelect } from '../../components/FacilitySelect.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { TablePager } from '../../components/TablePager.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { oneOf } from '../../lib/url-params.ts';
 import { BedHistoryDrawer } from './BedHistoryDrawer.tsx';
 import { type BedState, bedStates, bedState as stateOf } from './bed-codes.ts';
+import { useClientPage } from './client-page.ts';
 import { useFacilityParam } from './facility-param.ts';
 import { AssignBedModal, MoveBedModal, ReleaseBedModal } from './PlacementModals.tsx';
 import { type BedAction, type RoomAction, RoomCard } from './RoomCard.tsx';
@@ -157,16 +159,19 @@ function BedsBody({ data }: { data: FacilityBeds }) {
     counts.set(state, (counts.get(state) ?? 0) + 1);
   }
   const query = foldDiacritics(search.trim());
+  const roomMatches = (room: RoomView) => query !== '' && foldDiacritics(room.name).includes(query);
   const matches = (room: RoomView, bed: BedView) =>
     (filter === 'all' || stateOf(bed) === filter) &&
     (!query ||
-      foldDiacritics(room.name).includes(query) ||
+      roomMatches(room) ||
       foldDiacritics(bed.code).includes(query) ||
       (bed.occupant !== null && foldDiacritics(bed.occupant.fullName).includes(query)));
   const filtering = filter !== 'all' || query !== '';
+  // A room found by its name shows even without beds: it may just have been added.
   const shown = data.rooms
     .map((room) => ({ room, beds: room.beds.filter((bed) => matches(room, bed)) }))
-    .filter(({ beds }) => !filtering || beds.length > 0);
+    .filter(({ room, beds }) => !filtering || beds.length > 0 || (filter === 'all' && roomMatches(room)));
+  const rooms = useClientPage(shown);
 
   return (
     <Stack>
@@ -241,19 +246,22 @@ function BedsBody({ data }: { data: FacilityBeds }) {
       ) : shown.length === 0 ? (
         <Text c="dimmed">{t('capacity.beds.noMatch')}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, xl: 2 }}>
-          {shown.map(({ room, beds }) => (
-            <RoomCard
-              key={room.id}
-              room={room}
-              beds={beds}
-              canManage={canManage}
-              hasUnplaced={data.unplaced.length > 0}
-              onRoomAction={onRoomAction}
-              onBedAction={onBedAction}
-            />
-          ))}
-        </SimpleGrid>
+        <>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            {rooms.rows.map(({ room, beds }) => (
+              <RoomCard
+                key={room.id}
+                room={room}
+                beds={beds}
+                canManage={canManage}
+                hasUnplaced={data.unplaced.length > 0}
+                onRoomAction={onRoomAction}
+                onBedAction={onBedAction}
+              />
+            ))}
+          </SimpleGrid>
+          <TablePager {...rooms.pager} summary={t('capacity.beds.roomsTotal', { count: shown.length })} />
+        </>
       )}
       <Dialogs dialog={dialog} data={data} onClose={close} />
     </Stack>

@@ -12,9 +12,9 @@ const triValues: readonly Tri[] = ['yes', 'no', 'unknown'];
 export function CareNeedsFields({ form }: { form: ResidentForm }) {
   const { t } = useTranslation();
   const values = form.getValues();
-  const tri = (field: 'selfCare' | 'foundHomeless', label: string, description?: string) => (
+  const tri = (field: 'selfCare' | 'foundHomeless', label: string) => (
     // A radio group named by the visible label, which is not a <label> target.
-    <Input.Wrapper label={label} description={description} labelElement="div" id={`care-${field}`}>
+    <Input.Wrapper label={label} labelElement="div" id={`care-${field}`}>
       <SegmentedControl
         aria-labelledby={`care-${field}-label`}
         fullWidth
@@ -31,7 +31,7 @@ export function CareNeedsFields({ form }: { form: ResidentForm }) {
         {t('capacity.careNeeds.hint')}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 3 }} verticalSpacing="sm">
-        {tri('selfCare', t('capacity.careNeeds.selfCare'), t('capacity.careNeeds.selfCareHint'))}
+        {tri('selfCare', t('capacity.careNeeds.selfCare'))}
         <Select
           label={t('capacity.careNeeds.mentalIllnessSeverity')}
           placeholder={t('capacity.careNeeds.noMentalIllness')}
