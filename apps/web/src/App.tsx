@@ -11,6 +11,10 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { StatusPage } from './components/StatusPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { BedsPage } from './features/capacity/BedsPage.tsx';
+import { CapacityDashboardPage } from './features/capacity/dashboard/CapacityDashboardPage.tsx';
+import { OccupancyPage } from './features/capacity/OccupancyPage.tsx';
+import { StandardsPage } from './features/capacity/StandardsPage.tsx';
+import { SettingsPage as CapacitySettingsPage } from './features/capacity/settings/SettingsPage.tsx';
 import { RollPage } from './features/entitlements/RollPage.tsx';
 import { CatalogueAdminPage } from './features/equipment/CatalogueAdminPage.tsx';
 import { DashboardPage as EquipmentDashboardPage } from './features/equipment/DashboardPage.tsx';
@@ -249,6 +253,38 @@ function AppRoutes() {
           element={
             <RequirePermission action="capacity.read">
               <BedsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="capacity/standards"
+          element={
+            <RequirePermission action="capacity.read">
+              <StandardsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="capacity/settings"
+          element={
+            <RequirePermission action="capacity.read">
+              <CapacitySettingsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="capacity/occupancy"
+          element={
+            <RequirePermission action="capacity.read">
+              <OccupancyPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="capacity/dashboard"
+          element={
+            <RequirePermission action="capacity.read">
+              <CapacityDashboardPage />
             </RequirePermission>
           }
         />
