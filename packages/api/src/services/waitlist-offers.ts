@@ -4,9 +4,9 @@
  * An offer holds one bed for one person: the bed becomes 'reserved' and the application 'offered' in
  * the same transaction (the database also allows one open offer per bed and per application). A
  * decline (with its reason) or a withdrawal gives both back. An acceptance is the admission itself, in
- * ONE transaction: the offer is closed, the bed released from its reservation and taken by the new
- * resident (services/residents.ts `admitInTransaction`: resident, stay, bed assignment, audit), and
- * the application closed as admitted. Any failure on the way (a duplicate ID number, the bed taken
+ * ONE transaction: the offer is closed, the new resident admitted into the reserved bed
+ * (services/residents.ts `admitInTransaction`: resident, stay, bed assignment, audit), the bed's
+ * reservation lifted, and the application closed as admitted. Any failure on the way (a duplicate ID number, the bed taken
  * meanwhile) rolls all of it back.
  *
  * Offers are made and answered by the people who manage the bed's facility. Locks are always taken
@@ -221,11 +221,6 @@ export async function acceptOffer(
       .set({ status: 'accepted', decidedOn: on, decidedBy: actor.id })
       .where(eq(bedOffers.id, offer.id))
       .returning();
-    // The reservation ends; occupancy is the assignment admitInTransaction writes next.
-    await tx
-      .update(beds)
-      .set({ status: 'available', version: sql`${beds.version} + 1` })
-      .where(eq(beds.id, bed.id));
     await refuseDuplicates(tx, actor.scope, { resident, confirmDuplicate: input.confirmDuplicate });
     const admitted = await admitInTransaction(
       tx,
@@ -241,6 +236,13 @@ export async function acceptOffer(
       },
       { reservedForThis: true },
     );
+    // The reservation ends: occupancy is the assignment just written. Written after the admission, so
+    // this transaction takes the database's revision counters in the order every admission takes them
+    // (residents and stays, then beds): the other order deadlocks against admissions on PostgreSQL.
+    await tx
+      .update(beds)
+      .set({ status: 'available', version: sql`${beds.version} + 1` })
+      .where(eq(beds.id, bed.id));
     await tx
       .update(waitlistApplications)
       .set({ status: 'admitted', residentId: admitted.id, closedOn: on, ...bumpVersion })
