@@ -487,6 +487,31 @@ describe('province overview', () => {
     expect(staffed?.residents).toBe(19);
   });
 
+  it('is never answered from a kept result after a change to what it reads', async () => {
+    const facilityId = await makeFacility(h, 'STD-FRESH', { licensedCapacity: 3 });
+    const row = async () =>
+      (await callers.planner.standards.provinceOverview()).rows.find((r) => r.facilityId === facilityId);
+    expect(await row()).toMatchObject({ bedroomCeiling: null, operationalBeds: 0, residents: 0 });
+    // A room (no revision covers rooms).
+    const [bed] = await addRoom(h, facilityId, 'R1', 18, 'ordinary', ['R1-1']);
+    expect(await row()).toMatchObject({ bedroomCeiling: 3, operationalBeds: 1 });
+    await h.rows(sql`update rooms set floor_area_m2 = 12 where facility_id = ${facilityId}`);
+    expect((await row())?.bedroomCeiling).toBe(2);
+    // A resident in care, then in a bed.
+    const resident = await addResident(h, facilityId, { birthDate: '1940-01-01', selfCare: false });
+    expect((await row())?.residents).toBe(1);
+    await assignBed(h, facilityId, bed as string, resident, '2025-08-01');
+    expect((await row())?.occupiedBeds).toBe(1);
+    // Staff recorded (no revision covers them either), and the facility's own figures.
+    await callers.admin.standards.setStaff({ facilityId, counts: { carer: 1 } });
+    expect((await row())?.staffing.roles.find((r) => r.role === 'carer')).toMatchObject({
+      recorded: 1,
+      gap: 0,
+    });
+    await h.rows(sql`update facilities set licensed_capacity = 9 where id = ${facilityId}`);
+    expect(await row()).toMatchObject({ licensedCapacity: 9, overBy: 7 });
+  });
+
   it('centre roles get their own facilities only', async () => {
     expect((await callers.manager.standards.provinceOverview()).rows.map((r) => r.code)).toEqual(['TN-BTXH']);
     expect((await callers.operator.standards.provinceOverview()).rows.map((r) => r.code)).toEqual([

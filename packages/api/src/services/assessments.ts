@@ -17,7 +17,8 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
-import { assertFacilityInScope, invalidInput } from './equipment-common.ts';
+import { assertFacilityInScope } from '../scope.ts';
+import { invalidInput } from './equipment-common.ts';
 
 interface AssessmentRow extends Record<string, unknown> {
   id: string;

@@ -38,8 +38,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
 import type { SheetColumn } from '../excel.ts';
+import { assertFacilityInScope, scopeSql } from '../scope.ts';
 import { containsFolded } from '../sql.ts';
-import { assertFacilityInScope, scopeSql } from './equipment-common.ts';
 
 // ---- who acts on which side ---------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import type { SetStaffInput, StaffCounts } from '@ansinh/schemas/standards';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
-import { assertFacilityInScope } from './equipment-common.ts';
+import { assertFacilityInScope } from '../scope.ts';
 
 /**
  * Residents in care at a facility on a day: a stay admitted on or before it and not yet closed
@@ -96,9 +96,9 @@ export async function staffingResidentsByFacility(
 ): Promise<Map<string, StaffingResident[]>> {
   const c = staffingFactColumns(onDate);
   const result = await db.execute<{ facility_id: string; packed: string }>(sql`
-    select s.facility_id, string_agg(format('%s|%s|%s|%s|%s|%s|%s', r.birth_date, ${c.disabled}::int,
-      r.mental_illness_severity, ${c.hiv}::int, r.self_care::int, ${c.homeless}::int, ${c.studying}::int),
-      ';') as packed
+    select s.facility_id, string_agg(r.birth_date::text || '|' || ${c.disabled}::int || '|' ||
+      coalesce(r.mental_illness_severity, '') || '|' || ${c.hiv}::int || '|' || coalesce(r.self_care::int::text, '')
+      || '|' || ${c.homeless}::int || '|' || ${c.studying}::int, ';') as packed
     from stays s join residents r on r.id = s.resident_id
     where ${facilityWhere} and ${inCareOn(onDate)}
     group by s.facility_id`);

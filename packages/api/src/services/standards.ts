@@ -41,7 +41,8 @@ import type {
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
-import { assertFacilityInScope, scopeSql } from './equipment-common.ts';
+import { cachedByRevision } from '../revision-cache.ts';
+import { assertFacilityInScope } from '../scope.ts';
 import {
   type NamedStaffingResident,
   staffCountsByFacility,
@@ -357,66 +358,109 @@ export async function facilityStandards(
 
 // ---- province overview --------------------------------------------------------------------------
 
-interface OverviewFacilityRow extends FacilityRow {
-  /** `area|care level|operational beds` per room, `;`-separated. */
-  rooms: string | null;
-  occupied: number | null;
-}
+type CapacityRow = Omit<OverviewRow, 'residents' | 'staffing'>;
+type StaffingRow = Pick<OverviewRow, 'residents' | 'staffing'>;
 
 /**
  * One row per facility in scope (closed ones left out): the ceilings and the largest excess, rooms
- * over their own ceiling, and the staffing gaps. Set-based: one statement for the facilities with
- * their rooms and occupied beds, one for every resident in care, one for the recorded staff; the
- * domain rules then run per facility in memory.
+ * over their own ceiling, and the staffing gaps.
+ *
+ * The rows of the whole province are computed in two halves, each kept (per API replica) while nothing
+ * it reads has changed, and each caller then gets the rows of their scope:
+ * - capacity (facilities, rooms, beds, assignments): valid while the 'occupancy' revision (bumped by
+ *   triggers on beds and assignments) and a digest of the facilities and rooms are unchanged;
+ * - staffing (residents in care, recorded staff): valid while the 'population' revision (residents,
+ *   stays, facilities) and a digest of the recorded staff are unchanged.
+ * Both also depend on the day and on the standards version in force. A bed move recomputes the first
+ * half only; an admission both. The fingerprint is one cheap statement.
  */
 export async function provinceOverview(
   db: Db,
   scope: FacilityScope,
   today: string,
 ): Promise<ProvinceOverview> {
-  const inScope = (column: string) => scopeSql(scope, sql.raw(column)) ?? sql`true`;
-  const facilityWhere = sql`f.status <> 'closed' and ${inScope('f.id')}`;
-  const [facilityResult, residentsByFacility, staffByFacility, standards] = await Promise.all([
+  const [fingerprint] = (
+    await db.execute<{ facilities: string; rooms: string; staff: string; standards: string | null }>(sql`
+      select
+        (select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', f.id, f.code, f.name, f.type, f.status,
+            f.licensed_capacity, f.land_area_m2, f.bedroom_area_m2, f.area_type, f.commune_code))::int8), 0)
+          from facilities f) as facilities,
+        (select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', r.id, r.facility_id, r.floor_area_m2,
+            r.care_level))::int8), 0)
+          from rooms r) as rooms,
+        (select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', fs.facility_id, fs.role, fs.headcount))::int8), 0)
+          from facility_staff fs) as staff,
+        (select v.id::text from setting_versions v where v.kind = 'care_standards' and v.valid_from <= ${today}
+          order by v.valid_from desc limit 1) as standards`)
+  ).rows;
+  const common = `${today}|${fingerprint?.standards}`;
+  const [capacity, staffing] = await Promise.all([
+    cachedByRevision(
+      db,
+      'occupancy',
+      `standards-overview|${common}|${fingerprint?.facilities}|${fingerprint?.rooms}`,
+      4,
+      () => loadCapacityRows(db, today),
+    ),
+    cachedByRevision(db, 'population', `standards-overview|${common}|${fingerprint?.staff}`, 4, () =>
+      loadStaffingRows(db, today),
+    ),
+  ]);
+  const reachable = scope.kind === 'province' ? null : new Set(scope.facilityIds);
+  const rows: OverviewRow[] = [];
+  for (const row of capacity.rows) {
+    if (reachable && !reachable.has(row.facilityId)) continue;
+    const staff = staffing.get(row.facilityId);
+    // A facility created between the two reads has no staffing half yet; the next call has both.
+    if (staff) rows.push({ ...row, ...staff });
+  }
+  return { onDate: today, standards: capacity.standards, rows };
+}
+
+interface OverviewFacilityRow extends FacilityRow {
+  /** `area|care level|operational beds` per room, `;`-separated. */
+  rooms: string | null;
+  occupied: number | null;
+}
+
+/** One statement for the facilities with their rooms and occupied beds; the domain judges each. */
+async function loadCapacityRows(
+  db: Db,
+  today: string,
+): Promise<{ standards: ProvinceOverview['standards']; rows: CapacityRow[] }> {
+  const [facilityResult, standards] = await Promise.all([
     db.execute<OverviewFacilityRow>(sql`
       with f as (
         select f.id, f.code, f.name, f.type, f.status, f.licensed_capacity,
           f.land_area_m2::float8 as land_area_m2, f.bedroom_area_m2::float8 as bedroom_area_m2, f.area_type,
           c.kind as commune_kind
         from facilities f join communes c on c.code = f.commune_code
-        where ${facilityWhere}
+        where f.status <> 'closed'
       ),
       room_beds as (
-        select b.room_id, count(*) filter (where b.status <> 'out_of_service') as operational
-        from beds b where b.facility_id in (select id from f) group by b.room_id
+        select b.room_id, count(*) as operational
+        from beds b where b.status <> 'out_of_service' group by b.room_id
       ),
       room_text as (
         select r.facility_id,
-          string_agg(format('%s|%s|%s', r.floor_area_m2, r.care_level, coalesce(rb.operational, 0)), ';') as rooms
+          string_agg(r.floor_area_m2::text || '|' || r.care_level || '|' || coalesce(rb.operational, 0), ';') as rooms
         from rooms r left join room_beds rb on rb.room_id = r.id
-        where r.facility_id in (select id from f)
         group by r.facility_id
       ),
+      -- A bed holds one person at a time (exclusion constraint), so open assignments count beds.
       occupied as (
-        select a.facility_id, count(distinct a.bed_id)::int as occupied
+        select a.facility_id, count(*)::int as occupied
         from bed_assignments a
-        where a.facility_id in (select id from f) and a.from_on <= ${today}
-          and (a.until_on is null or a.until_on > ${today})
+        where a.from_on <= ${today} and (a.until_on is null or a.until_on > ${today})
         group by a.facility_id
       )
       select f.*, rt.rooms, o.occupied
       from f left join room_text rt on rt.facility_id = f.id left join occupied o on o.facility_id = f.id
       order by f.name, f.id`),
-    staffingResidentsByFacility(
-      db,
-      sql`s.facility_id in (select f.id from facilities f where ${facilityWhere})`,
-      today,
-    ),
-    staffCountsByFacility(db, inScope('fs.facility_id')),
     settingsInForce(db, 'care_standards', today),
   ]);
-  const { space, staffing: norms } = standards.document;
-
-  const rows = facilityResult.rows.map((f): OverviewRow => {
+  const { space } = standards.document;
+  const rows = facilityResult.rows.map((f): CapacityRow => {
     const { areaType, assumed } = areaTypeOf(f.area_type, f.commune_kind);
     const rooms = (f.rooms ? f.rooms.split(';') : []).map((packed, i) => {
       const [area, careLevel, beds] = packed.split('|');
@@ -444,15 +488,6 @@ export async function provinceOverview(
       },
       space,
     );
-    const residents = residentsByFacility.get(f.id) ?? [];
-    const staffing = staffingRequirement(residents, staffByFacility.get(f.id) ?? {}, norms, today);
-    const roles = staffing.roles.map(({ role, required, recorded, notRecorded, gap }) => ({
-      role,
-      required,
-      recorded,
-      notRecorded,
-      gap,
-    }));
     return {
       facilityId: f.id,
       code: f.code,
@@ -464,13 +499,42 @@ export async function provinceOverview(
       licensedCapacity: f.licensed_capacity,
       operationalBeds,
       occupiedBeds,
-      residents: residents.length,
       bedroomCeiling: capacity.bedroom?.ceiling ?? null,
       landCeiling: capacity.land?.ceiling ?? null,
       unknown: capacity.unknown,
       overBy: capacity.overBy,
       worstCheck: capacity.worstCheck,
       overcrowdedRooms: capacity.overcrowdedRooms.length,
+    };
+  });
+  return {
+    standards: { id: standards.id, validFrom: standards.validFrom, version: standards.document.version },
+    rows,
+  };
+}
+
+/** One statement for every resident in care, one for the recorded staff; the domain counts each facility. */
+async function loadStaffingRows(db: Db, today: string): Promise<Map<string, StaffingRow>> {
+  const [facilityIds, residentsByFacility, staffByFacility, standards] = await Promise.all([
+    db.execute<{ id: string }>(sql`select f.id from facilities f where f.status <> 'closed'`),
+    staffingResidentsByFacility(db, sql`true`, today),
+    staffCountsByFacility(db, sql`true`),
+    settingsInForce(db, 'care_standards', today),
+  ]);
+  const norms = standards.document.staffing;
+  const byFacility = new Map<string, StaffingRow>();
+  for (const { id } of facilityIds.rows) {
+    const residents = residentsByFacility.get(id) ?? [];
+    const staffing = staffingRequirement(residents, staffByFacility.get(id) ?? {}, norms, today);
+    const roles = staffing.roles.map(({ role, required, recorded, notRecorded, gap }) => ({
+      role,
+      required,
+      recorded,
+      notRecorded,
+      gap,
+    }));
+    byFacility.set(id, {
+      residents: residents.length,
       staffing: {
         roles,
         missingStaff: roles.reduce((sum, r) => sum + Math.max(0, r.gap), 0),
@@ -478,11 +542,7 @@ export async function provinceOverview(
         missingFacts: new Set(staffing.missingFacts.map((m) => m.residentId)).size,
         noNormApplies: staffing.noNormApplies.count,
       },
-    };
-  });
-  return {
-    onDate: today,
-    standards: { id: standards.id, validFrom: standards.validFrom, version: standards.document.version },
-    rows,
-  };
+    });
+  }
+  return byFacility;
 }
