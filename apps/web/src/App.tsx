@@ -39,6 +39,7 @@ import { ResidentEditPage } from './features/residents/ResidentEditPage.tsx';
 import { ResidentListPage } from './features/residents/ResidentListPage.tsx';
 import { ResidentProfilePage } from './features/residents/ResidentProfilePage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
+import { planningRoutes } from './features/waitlist/routes.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 
 const theme = createTheme({
@@ -288,6 +289,7 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        {planningRoutes()}
         <Route path="*" element={<StatusPage kind="notFound" />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAppConfig } from '../api/config.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { useSession } from '../auth/session.tsx';
+import { planningNav } from '../features/waitlist/routes.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 interface NavEntry {
@@ -48,6 +49,7 @@ const navItems: readonly NavEntry[] = [
       { to: '/capacity/settings', label: 'capacity.nav.settings', action: 'standards.manage' },
     ],
   },
+  ...planningNav,
   { to: '/users', label: 'nav.users', action: 'user.manage' },
   { to: '/audit', label: 'nav.audit', action: 'audit.read' },
 ];
