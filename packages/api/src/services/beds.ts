@@ -264,7 +264,8 @@ export interface Placement {
  * constraints decide races (a concurrent placement fails with BED_TAKEN and rolls the caller back).
  */
 export async function placeInBed(tx: Queryable, p: Placement): Promise<void> {
-  const bed = await findBed(tx, p.bedId);
+  // Locked, so an offer reserving this bed and an admission into it are decided one after the other.
+  const bed = await findBed(tx, p.bedId, true);
   if (bed.facilityId !== p.facilityId) throw new DomainError('BED_NOT_IN_FACILITY', { field: 'bedId' });
   if (bed.status === 'out_of_service') throw new DomainError('BED_OUT_OF_SERVICE', { field: 'bedId' });
   if (bed.status === 'reserved' && !p.reservedForThis)
@@ -342,6 +343,8 @@ async function leaveCurrentBed(tx: Queryable, residentId: string, on: string) {
 
 export function moveBed(work: BedWork, input: z.infer<typeof moveBedInput>) {
   return changeBed(work, input.residentId, 'bed.move', async (tx, stay) => {
+    // The target bed first, as every admission locks its bed before any write: no lock-order deadlock.
+    await findBed(tx, input.toBedId, true);
     await leaveCurrentBed(tx, input.residentId, input.movedOn);
     await placeInBed(tx, {
       residentId: input.residentId,
