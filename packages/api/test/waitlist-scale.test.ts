@@ -1,7 +1,7 @@
 /**
  * The waitlist at province scale: 10,000 open applications. The first page in the configured order
- * (which ranks every one of them), the metrics, and a centre's scoped list must each answer in under
- * 300 ms, and the order must be the domain's.
+ * ranks every one of them exactly as the domain does, and the metrics and a centre's scoped list add up.
+ * Response times are measured by apps/api/bench/capacity.ts, not here.
  */
 import { defaultWaitlistPriority, orderWaitlist } from '@ansinh/domain/capacity/waitlist';
 import { sql } from 'drizzle-orm';
@@ -11,7 +11,6 @@ import { DB_KIND } from './residents-fixtures.ts';
 
 const h = useApiHarness();
 const COUNT = 10_000;
-const BUDGET_MS = 300;
 
 let planner: Caller;
 let manager: Caller;
@@ -40,21 +39,6 @@ async function insertApplications(count: number): Promise<void> {
   await h.db.execute(sql`analyze waitlist_applications`);
 }
 
-/**
- * The best of up to `runs` calls, stopping at the first under the budget: a machine busy with other
- * test files slows some calls down, but a slow implementation never gets one under the budget.
- */
-async function bestOf<T>(runs: number, call: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  let best = Number.POSITIVE_INFINITY;
-  let result: T | undefined;
-  for (let i = 0; i < runs && best >= BUDGET_MS; i++) {
-    const started = performance.now();
-    result = await call();
-    best = Math.min(best, performance.now() - started);
-  }
-  return { ms: best, result: result as T };
-}
-
 beforeAll(async () => {
   planner = await h.callerFor('planner');
   manager = await h.callerFor('manager');
@@ -62,11 +46,10 @@ beforeAll(async () => {
 }, 120_000);
 
 describe(`${COUNT} open applications (${DB_KIND})`, () => {
-  it(`lists the first page in the configured order in under ${BUDGET_MS} ms, ranked like the domain does`, async () => {
-    const { ms, result } = await bestOf(10, () => planner.waitlist.list({}));
+  it('lists the first page in the configured order, ranked like the domain does', async () => {
+    const result = await planner.waitlist.list({});
     expect(result.total).toBe(COUNT);
     expect(result.items.map((i) => i.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(ms, `waitlist.list took ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
 
     // The same order, computed independently from the stored rows.
     const rows = await h.rows<{
@@ -97,26 +80,23 @@ describe(`${COUNT} open applications (${DB_KIND})`, () => {
     expect(page3.items.map((i) => i.id)).toEqual(expected.slice(100, 150).map((e) => e.applicationId));
   });
 
-  it(`answers the metrics in under ${BUDGET_MS} ms`, async () => {
-    const { ms, result } = await bestOf(10, () => planner.waitlist.metrics());
+  it('counts every open application in the metrics', async () => {
+    const result = await planner.waitlist.metrics();
     expect(result.waiting).toBe(COUNT);
     expect(result.byFacilityType.reduce((n, t) => n + t.count, 0)).toBe(COUNT);
     expect(result.byCommune.reduce((n, c) => n + c.count, 0)).toBe(COUNT);
     expect(result.longestWaitingDays).toBeLessThan(1500);
-    expect(ms, `waitlist.metrics took ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
   });
 
-  it(`lists a centre's scoped and filtered queue in under ${BUDGET_MS} ms`, async () => {
-    const scoped = await bestOf(10, () => manager.waitlist.list({}));
-    expect(scoped.result.total).toBeGreaterThan(0);
-    expect(scoped.result.total).toBeLessThan(COUNT);
-    expect(scoped.ms, `scoped list took ${scoped.ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
-    const filtered = await bestOf(10, () => planner.waitlist.list({ urgency: 'emergency', search: 'số 1' }));
-    expect(filtered.result.items.every((i) => i.urgency === 'emergency')).toBe(true);
-    expect(filtered.ms, `filtered list took ${filtered.ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
-    const byName = await bestOf(10, () =>
-      planner.waitlist.list({ sort: { field: 'fullName', direction: 'asc' } }),
-    );
-    expect(byName.ms, `list by name took ${byName.ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS);
+  it("lists a centre's scoped queue, a filtered one and one sorted by name", async () => {
+    const scoped = await manager.waitlist.list({});
+    expect(scoped.total).toBeGreaterThan(0);
+    expect(scoped.total).toBeLessThan(COUNT);
+    const filtered = await planner.waitlist.list({ urgency: 'emergency', search: 'số 1' });
+    expect(filtered.items.length).toBeGreaterThan(0);
+    expect(filtered.items.every((i) => i.urgency === 'emergency' && i.fullName.includes('số 1'))).toBe(true);
+    const byName = await planner.waitlist.list({ sort: { field: 'fullName', direction: 'asc' } });
+    const names = byName.items.map((i) => i.fullName);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
   });
 });
