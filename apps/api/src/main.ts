@@ -1,6 +1,6 @@
 import { hashPassword } from '@ansinh/api/auth/password';
 import { createDb } from '@ansinh/db/client';
-import { DEMO_PASSWORD, demoUsernames, seedDemo, seedDemoResidents } from '@ansinh/db/seed/demo';
+import { DEMO_PASSWORD, demoUsernames, seedDemo, seedDemoActivity } from '@ansinh/db/seed/demo';
 import { apiConfigFrom, readEnv } from './env.ts';
 import { buildServer } from './server.ts';
 
@@ -10,7 +10,7 @@ const database = await createDb({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }
 await database.migrate();
 // Demo accounts belong to the throw-away embedded database only, never to a real PostgreSQL.
 const seeded = database.kind === 'pglite' && (await seedDemo(database.db, hashPassword));
-if (seeded) await seedDemoResidents(database.db, new Date().toISOString().slice(0, 10));
+if (seeded) await seedDemoActivity(database.db, new Date().toISOString().slice(0, 10));
 
 const app = await buildServer({
   database,

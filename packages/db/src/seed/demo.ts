@@ -5,6 +5,8 @@ import { facilities } from '../schema/facilities.ts';
 import { residents, stays } from '../schema/residents.ts';
 import { operatorFacilities, users } from '../schema/users.ts';
 import { furnishFacilities, placeResidents } from './beds.ts';
+import { seedDemoStandardsAndProposals } from './demo-capacity-standards.ts';
+import { seedDemoWaitlist } from './demo-waitlist.ts';
 import { syntheticPerson } from './people.ts';
 import { mulberry32 } from './scale.ts';
 
@@ -220,4 +222,11 @@ export async function seedDemoResidents(db: Db, today: string, count = 320): Pro
   });
   await furnishFacilities(db, sql`true`);
   await placeResidents(db, sql`true`);
+}
+
+/** Everything an embedded demo shows beyond the network itself: residents in beds, a waitlist, staff and proposals. */
+export async function seedDemoActivity(db: Db, today: string): Promise<void> {
+  await seedDemoResidents(db, today);
+  await seedDemoWaitlist(db, today);
+  await seedDemoStandardsAndProposals(db, today);
 }
