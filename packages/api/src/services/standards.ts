@@ -359,6 +359,11 @@ export async function facilityStandards(
 // ---- province overview --------------------------------------------------------------------------
 
 type CapacityRow = Omit<OverviewRow, 'residents' | 'staffing'>;
+/**
+ * Each revision's kept results are one list shared with the other services keyed on it (occupancy
+ * figures keep 8, month populations 12); asking for the same size never evicts theirs early.
+ */
+const SHARED_KEPT = { occupancy: 8, population: 12 } as const;
 type StaffingRow = Pick<OverviewRow, 'residents' | 'staffing'>;
 
 /**
@@ -399,11 +404,15 @@ export async function provinceOverview(
       db,
       'occupancy',
       `standards-overview|${common}|${fingerprint?.facilities}|${fingerprint?.rooms}`,
-      4,
+      SHARED_KEPT.occupancy,
       () => loadCapacityRows(db, today),
     ),
-    cachedByRevision(db, 'population', `standards-overview|${common}|${fingerprint?.staff}`, 4, () =>
-      loadStaffingRows(db, today),
+    cachedByRevision(
+      db,
+      'population',
+      `standards-overview|${common}|${fingerprint?.staff}`,
+      SHARED_KEPT.population,
+      () => loadStaffingRows(db, today),
     ),
   ]);
   const reachable = scope.kind === 'province' ? null : new Set(scope.facilityIds);
