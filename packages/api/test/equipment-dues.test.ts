@@ -253,9 +253,25 @@ describe('due list, dashboard and filters', () => {
     ]);
     const wider = await planner.equipment.maintenance.due({ facilityId: facility, withinDays: 120 });
     expect(wider.items.map((d) => d.dueOn)).toEqual(['2025-08-25', '2025-09-10', '2025-09-20', '2025-12-01']);
-    // Pages are cut from the same order.
+    // Pages are cut from the same order, whatever their size (a page reads only the first items by
+    // their next date; an item's later dues must still land on the right page).
     const second = await planner.equipment.maintenance.due({ facilityId: facility, page: 2, pageSize: 2 });
     expect(second).toMatchObject({ total: 3, items: [{ dueOn: '2025-09-20' }] });
+    const key = (d: { itemId: string; dueOn: string }) => `${d.itemId} ${d.dueOn}`;
+    for (const pageSize of [1, 2, 3]) {
+      const cut: string[] = [];
+      for (let page = 1; page <= Math.ceil(wider.total / pageSize); page++) {
+        const part = await planner.equipment.maintenance.due({
+          facilityId: facility,
+          withinDays: 120,
+          page,
+          pageSize,
+        });
+        expect(part.total).toBe(4);
+        cut.push(...part.items.map(key));
+      }
+      expect(cut).toEqual(wider.items.map(key));
+    }
   });
 
   it('the dashboard counts and the list filters agree with the due list', async () => {
@@ -283,6 +299,12 @@ describe('due list, dashboard and filters', () => {
     const names = all.items.map((d) => d.name);
     expect(names).toEqual(expect.arrayContaining(['Thiết bị both', 'Thiết bị elsewhere', 'Thiết bị mine']));
     expect(names).not.toContain('Thiết bị gone');
+    // Province-wide the dues are counted from their side; per facility item by item: they agree.
+    expect(all.total).toBe(all.items.length);
+    const facilities = await h.rows<{ id: string }>(sql`select id from facilities`);
+    let sum = 0;
+    for (const f of facilities) sum += (await planner.equipment.maintenance.due({ facilityId: f.id })).total;
+    expect(sum).toBe(all.total);
     const own = await staff.equipment.maintenance.due({ pageSize: 100 });
     expect(own.items.map((d) => d.name)).toContain('Thiết bị mine');
     for (const d of own.items) expect(d.facilityName).toBe(items.mine?.facilityName);
