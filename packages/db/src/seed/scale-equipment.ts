@@ -297,9 +297,10 @@ export async function seedScaleEquipment(
       await db.execute(sql`analyze equipment_items, equipment_maintenance, equipment_maintenance_schedules`);
     }
   }
-  // Fresh statistics, so the planner sees the bulk load (embedded PGlite runs no autovacuum).
+  // Fresh statistics, so the planner sees the bulk load, and the dead row versions the maintenance
+  // triggers left on the items cleared (embedded PGlite runs no autovacuum).
   await db.execute(
-    sql`analyze equipment_models, equipment_items, equipment_maintenance, equipment_maintenance_schedules`,
+    sql`vacuum analyze equipment_models, equipment_items, equipment_maintenance, equipment_maintenance_schedules`,
   );
   return { models: models.length, items: inserted, schedules: scheduleCount, records: recordCount };
 }
