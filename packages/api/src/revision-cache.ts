@@ -10,7 +10,7 @@ const caches = new WeakMap<object, Map<string, Map<string, { revision: number; v
  * `data_revisions` on every write to the tables the result is computed from, so one cheap read tells
  * whether a kept result is still exact; each API replica keeps its own. The revision is read before
  * loading: a write landing in between only makes the entry look older than it is, and the next call
- * reloads it.
+ * reloads it. Nothing is kept for a counter that does not exist.
  */
 export async function cachedByRevision<T>(
   db: Queryable,
@@ -23,7 +23,9 @@ export async function cachedByRevision<T>(
     .select({ value: dataRevisions.value })
     .from(dataRevisions)
     .where(eq(dataRevisions.name, revisionName));
-  const revision = row?.value ?? -1;
+  // Without its counter (a migration not applied yet) nothing can tell a kept result is stale.
+  if (!row) return load();
+  const revision = row.value;
   const byName = caches.get(db) ?? new Map<string, Map<string, { revision: number; value: unknown }>>();
   caches.set(db, byName);
   const kept = byName.get(revisionName) ?? new Map<string, { revision: number; value: unknown }>();

@@ -5,7 +5,6 @@
  * the items (grouping sets), with the depreciation rule translated to SQL (see depreciationSql).
  */
 import type { Db, Queryable } from '@ansinh/db/client';
-import { dataRevisions } from '@ansinh/db/schema/revisions';
 import { addDays } from '@ansinh/domain/entitlements/dates';
 import { minimumShortfall } from '@ansinh/domain/equipment/depreciation';
 import type { FacilityScope } from '@ansinh/domain/roles';
@@ -15,8 +14,9 @@ import {
   type EquipmentDashboard,
   equipmentCategories,
 } from '@ansinh/schemas/equipment';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { cachedByRevision } from '../revision-cache.ts';
 import { assertFacilityInScope, depreciationSql, scopeSql } from './equipment-common.ts';
 import { DUE_SOON_DAYS } from './equipment-maintenance.ts';
 
@@ -153,29 +153,16 @@ async function rollUp(db: Queryable, itemsWhere: SQL, facilitiesWhere: SQL, toda
   };
 }
 
-/** Per database handle (tests use several): the province-wide roll-up of one day, and its revision. */
-const provinceRollUps = new WeakMap<object, { revision: number; today: string; rollUp: RollUp }>();
-
 /**
  * The province-wide roll-up reads every active item (250,000 in the benchmark), so it is kept while
- * nothing it reads has changed: database triggers bump the 'equipment' revision in `data_revisions` on
- * every write to the items', models' and facilities' columns it reads, in the writing transaction. The
- * revision is read before the roll-up: a write landing in between only makes the kept entry look older
- * than it is, and the next call computes it again. Book values move with the day, so a roll-up is kept
- * for the day it was computed on. Without the revision row (its migration not applied) nothing is kept.
- * Each API replica keeps its own copy.
+ * nothing it reads has changed: database triggers bump the 'equipment' revision on every write to the
+ * items', models' and facilities' columns it reads (migration 0011). Book values move with the day, so
+ * a roll-up is kept for the day it was computed on.
  */
-async function provinceRollUp(db: Db, itemsWhere: SQL, facilitiesWhere: SQL, today: string) {
-  const [revision] = await db
-    .select({ value: dataRevisions.value })
-    .from(dataRevisions)
-    .where(eq(dataRevisions.name, 'equipment'));
-  if (!revision) return rollUp(db, itemsWhere, facilitiesWhere, today);
-  const kept = provinceRollUps.get(db);
-  if (kept && kept.revision === revision.value && kept.today === today) return kept.rollUp;
-  const fresh = await rollUp(db, itemsWhere, facilitiesWhere, today);
-  provinceRollUps.set(db, { revision: revision.value, today, rollUp: fresh });
-  return fresh;
+function provinceRollUp(db: Db, itemsWhere: SQL, facilitiesWhere: SQL, today: string) {
+  return cachedByRevision(db, 'equipment', `province|${today}`, 4, () =>
+    rollUp(db, itemsWhere, facilitiesWhere, today),
+  );
 }
 
 /**

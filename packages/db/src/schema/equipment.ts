@@ -204,6 +204,9 @@ export const maintenanceSchedules = pgTable(
   (t) => [
     index('equipment_schedules_due_idx').on(t.nextDueOn).where(sql`${t.active}`),
     index('equipment_schedules_item_idx').on(t.itemId),
+    // Makes an item's earliest active due one index probe whatever the statistics say (PGlite never
+    // analyzes by itself): the maintained next-maintenance date is recomputed on every schedule write.
+    index('equipment_schedules_item_due_idx').on(t.itemId, t.nextDueOn).where(sql`${t.active}`),
     check('equipment_schedules_interval_positive', sql`${t.intervalMonths} between 1 and 120`),
   ],
 );
@@ -301,6 +304,7 @@ export const stocktakeLines = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('equipment_stocktake_lines_stocktake_idx').on(t.stocktakeId),
     uniqueIndex('equipment_stocktake_lines_item')
       .on(t.stocktakeId, t.itemId)
       .where(sql`${t.itemId} is not null`),
