@@ -37,7 +37,10 @@ function asRecord(value: unknown): Record<string, unknown> {
 export function useAuditLabels() {
   const { t } = useTranslation();
   return {
-    action: (action: string) => translateIfKnown(`audit.actions.${action.split('.').at(-1)}`) ?? action,
+    action: (action: string) =>
+      translateIfKnown(`audit.fullActions.${action.replaceAll('.', '_')}`) ??
+      translateIfKnown(`audit.actions.${action.split('.').at(-1)}`) ??
+      action,
     entity: (entry: AuditEntry) => {
       const type = translateIfKnown(`audit.entities.${entry.entityType}`) ?? entry.entityType;
       const snapshot = { ...asRecord(entry.before), ...asRecord(entry.after) };
