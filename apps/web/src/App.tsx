@@ -204,7 +204,8 @@ function AppRoutes() {
         <Route
           path="equipment/stocktake"
           element={
-            <RequirePermission action="equipment.write">
+            // Planners read past stock-takes; only the centre starts and counts one (the page hides it).
+            <RequirePermission action="equipment.read">
               <StocktakePage />
             </RequirePermission>
           }

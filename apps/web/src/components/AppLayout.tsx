@@ -32,7 +32,7 @@ const navItems: readonly NavEntry[] = [
       { to: '/equipment', label: 'nav.equipmentList', action: 'equipment.read' },
       { to: '/equipment/maintenance', label: 'nav.equipmentMaintenance', action: 'equipment.read' },
       { to: '/equipment/requests', label: 'nav.equipmentRequests', action: 'equipment.read' },
-      { to: '/equipment/stocktake', label: 'nav.equipmentStocktake', action: 'equipment.write' },
+      { to: '/equipment/stocktake', label: 'nav.equipmentStocktake', action: 'equipment.read' },
       { to: '/equipment/dashboard', label: 'nav.equipmentDashboard', action: 'equipment.read' },
       { to: '/equipment/catalogue', label: 'nav.equipmentCatalogue', action: 'equipment.catalogue' },
     ],
