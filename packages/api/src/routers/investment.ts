@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { today } from '../config.ts';
 import { workbookBase64 } from '../excel.ts';
 import { createAssessment, getAssessment, listAssessments } from '../services/assessments.ts';
+import { investmentTotalsExportInput, investmentTotalsWorkbook } from '../services/dashboard-export.ts';
 import {
   commentOnProposal,
   createProposal,
@@ -107,6 +108,10 @@ export const investmentRouter = router({
     .input(totalsInput)
     .output(proposalTotals)
     .query(({ ctx, input }) => totals(ctx.db, ctx.user.scope, input)),
+  totalsExport: read
+    .input(investmentTotalsExportInput)
+    .output(excelFile)
+    .query(({ ctx, input }) => investmentTotalsWorkbook(ctx.db, ctx.user.scope, input, today(ctx.config))),
   suggestions: read
     .input(suggestionsInput)
     .output(suggestionList)

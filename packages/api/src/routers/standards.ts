@@ -1,3 +1,4 @@
+import { excelFile } from '@ansinh/schemas/common';
 import {
   facilityReport,
   facilityReportInput,
@@ -11,6 +12,7 @@ import {
 } from '@ansinh/schemas/standards';
 import { z } from 'zod';
 import { today } from '../config.ts';
+import { standardsOverviewWorkbook } from '../services/dashboard-export.ts';
 import { setStaff } from '../services/staffing.ts';
 import {
   provinceOverview as buildOverview,
@@ -47,6 +49,10 @@ export const standardsRouter = router({
   provinceOverview: read
     .output(provinceOverview)
     .query(({ ctx }) => buildOverview(ctx.db, ctx.user.scope, today(ctx.config))),
+  /** The overview's rows in scope as a spreadsheet. */
+  overviewExport: read
+    .output(excelFile)
+    .query(({ ctx }) => standardsOverviewWorkbook(ctx.db, ctx.user.scope, today(ctx.config))),
   setStaff: procedureFor('staffing.write')
     .input(setStaffInput)
     .output(staffCounts)

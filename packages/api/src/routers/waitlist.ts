@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { today } from '../config.ts';
 import type { Context, SessionUser } from '../context.ts';
 import { workbookBase64 } from '../excel.ts';
+import { waitlistMetricsExportInput, waitlistMetricsWorkbook } from '../services/dashboard-export.ts';
 import {
   createApplication,
   getApplication,
@@ -74,6 +75,10 @@ export const waitlistRouter = router({
   metrics: read
     .output(waitlistMetrics)
     .query(({ ctx }) => metrics(ctx.db, ctx.user.scope, today(ctx.config))),
+  metricsExport: read
+    .input(waitlistMetricsExportInput)
+    .output(excelFile)
+    .query(({ ctx, input }) => waitlistMetricsWorkbook(ctx.db, ctx.user.scope, input, today(ctx.config))),
   create: write
     .input(applicationInput)
     .output(applicationDetail)

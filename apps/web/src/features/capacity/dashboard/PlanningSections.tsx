@@ -1,3 +1,4 @@
+import type { ExcelFile } from '@ansinh/schemas/common';
 import { Grid, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { TablePager } from '../../../components/TablePager.tsx';
 import { formatNumber, formatVnd } from '../../../lib/format.ts';
 import { useClientPage } from '../client-page.ts';
 
-/** Waitlist length and waiting times; the export lists the applications behind them. */
+/** Waitlist length and waiting times; each table exports what it shows. */
 export function WaitlistSummary({ facilityId }: { facilityId: string | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -25,7 +26,6 @@ export function WaitlistSummary({ facilityId }: { facilityId: string | null }) {
         <Title order={2} size="h4">
           {t('capacity.dashboard.waitlistTitle')}
         </Title>
-        <ExportButton download={() => client.waitlist.export.query({ status: 'open' })} />
       </Group>
       {metrics.isPending && <PageLoader />}
       {metrics.isError && <ErrorAlert error={metrics.error} />}
@@ -54,9 +54,10 @@ export function WaitlistSummary({ facilityId }: { facilityId: string | null }) {
           )}
           <Grid>
             <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Text fw={500} mb={4}>
-                {t('capacity.dashboard.waitingByType')}
-              </Text>
+              <TableHeading
+                title={t('capacity.dashboard.waitingByType')}
+                download={() => client.waitlist.metricsExport.query({ table: 'byFacilityType' })}
+              />
               <CountTable
                 header={t('capacity.dashboard.type')}
                 rows={metrics.data.byFacilityType.map((r) => ({
@@ -67,9 +68,10 @@ export function WaitlistSummary({ facilityId }: { facilityId: string | null }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Text fw={500} mb={4}>
-                {t('capacity.dashboard.waitingByCommune')}
-              </Text>
+              <TableHeading
+                title={t('capacity.dashboard.waitingByCommune')}
+                download={() => client.waitlist.metricsExport.query({ table: 'byCommune' })}
+              />
               <CountTable
                 header={t('capacity.dashboard.commune')}
                 rows={communes.rows.map((r) => ({
@@ -89,6 +91,16 @@ export function WaitlistSummary({ facilityId }: { facilityId: string | null }) {
         </>
       )}
     </Paper>
+  );
+}
+
+/** A table's title with the button that exports that table. */
+function TableHeading({ title, download }: { title: string; download: () => Promise<ExcelFile> }) {
+  return (
+    <Group justify="space-between" mb={4}>
+      <Text fw={500}>{title}</Text>
+      <ExportButton download={download} />
+    </Group>
   );
 }
 
@@ -142,7 +154,7 @@ interface MoneyRow {
   approvedVnd?: number;
 }
 
-/** Proposals by status, year and funding source; the export lists the proposals behind them. */
+/** Proposals by status, year and funding source; each table exports what it shows. */
 export function InvestmentTotals({ facilityId }: { facilityId: string | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -160,7 +172,6 @@ export function InvestmentTotals({ facilityId }: { facilityId: string | null }) 
             {t('capacity.dashboard.investmentNote')}
           </Text>
         </div>
-        <ExportButton download={() => client.investment.export.query(input)} />
       </Group>
       {totals.isPending && <PageLoader />}
       {totals.isError && <ErrorAlert error={totals.error} />}
@@ -169,6 +180,7 @@ export function InvestmentTotals({ facilityId }: { facilityId: string | null }) 
           <Grid.Col span={{ base: 12, xl: 4 }}>
             <MoneyTable
               title={t('capacity.dashboard.byStatus')}
+              download={() => client.investment.totalsExport.query({ ...input, table: 'byStatus' })}
               header={t('capacity.dashboard.status')}
               rows={totals.data.byStatus.map((r) => ({
                 key: r.status,
@@ -181,6 +193,7 @@ export function InvestmentTotals({ facilityId }: { facilityId: string | null }) 
           <Grid.Col span={{ base: 12, xl: 4 }}>
             <MoneyTable
               title={t('capacity.dashboard.byYear')}
+              download={() => client.investment.totalsExport.query({ ...input, table: 'byYear' })}
               header={t('capacity.dashboard.year')}
               rows={totals.data.byYear.map((r) => ({
                 key: String(r.year),
@@ -194,6 +207,7 @@ export function InvestmentTotals({ facilityId }: { facilityId: string | null }) 
           <Grid.Col span={{ base: 12, xl: 4 }}>
             <MoneyTable
               title={t('capacity.dashboard.byFundingSource')}
+              download={() => client.investment.totalsExport.query({ ...input, table: 'byFunding' })}
               header={t('capacity.dashboard.fundingSource')}
               rows={totals.data.byFundingSource.map((r) => ({
                 key: r.fundingSource,
@@ -210,7 +224,17 @@ export function InvestmentTotals({ facilityId }: { facilityId: string | null }) 
   );
 }
 
-function MoneyTable({ title, header, rows }: { title: string; header: string; rows: MoneyRow[] }) {
+function MoneyTable({
+  title,
+  header,
+  rows,
+  download,
+}: {
+  title: string;
+  header: string;
+  rows: MoneyRow[];
+  download: () => Promise<ExcelFile>;
+}) {
   const { t } = useTranslation();
   const withApproved = rows.some((r) => r.approvedVnd !== undefined);
   const cell = (children: ReactNode) => (
@@ -220,9 +244,7 @@ function MoneyTable({ title, header, rows }: { title: string; header: string; ro
   );
   return (
     <>
-      <Text fw={500} mb={4}>
-        {title}
-      </Text>
+      <TableHeading title={title} download={download} />
       {rows.length === 0 ? (
         <Text c="dimmed">{t('capacity.dashboard.noRows')}</Text>
       ) : (

@@ -4,8 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useTRPC } from '../../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../../api/trpc.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { ExportButton } from '../../../components/ExportButton.tsx';
 import { PageLoader } from '../../../components/PageLoader.tsx';
 import { type Sort, SortableTh } from '../../../components/SortableTh.tsx';
 import { TablePager } from '../../../components/TablePager.tsx';
@@ -24,6 +25,7 @@ const figureOf = (r: OverviewRow, field: Exclude<Field, 'name'>) =>
 export function StandardsOverview({ facilityId }: { facilityId: string | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const overview = useQuery(trpc.standards.provinceOverview.queryOptions());
   const [problemsOnly, setProblemsOnly] = useState(true);
   const [sort, setSort] = useState<Sort<Field>>({ field: 'overBy', direction: 'desc' });
@@ -50,16 +52,18 @@ export function StandardsOverview({ facilityId }: { facilityId: string | null })
               {t('capacity.dashboard.standardsVersion', {
                 version: overview.data.standards.version,
                 date: formatDate(overview.data.standards.validFrom),
-              })}{' '}
-              {t('capacity.dashboard.noExport')}
+              })}
             </Text>
           )}
         </div>
-        <Switch
-          label={t('capacity.dashboard.standardsProblems')}
-          checked={problemsOnly}
-          onChange={(event) => setProblemsOnly(event.currentTarget.checked)}
-        />
+        <Group>
+          <Switch
+            label={t('capacity.dashboard.standardsProblems')}
+            checked={problemsOnly}
+            onChange={(event) => setProblemsOnly(event.currentTarget.checked)}
+          />
+          <ExportButton download={() => client.standards.overviewExport.query()} />
+        </Group>
       </Group>
       {overview.isPending && <PageLoader />}
       {overview.isError && <ErrorAlert error={overview.error} />}
