@@ -279,7 +279,6 @@ export const capacityEn = {
     missingFacts: 'Missing facts',
     notRecordedStaff: 'Staff not recorded',
     standardsVersion: 'Under the standards "{{version}}" in force from {{date}}.',
-    noExport: 'This table cannot be exported to Excel yet.',
     waitlistTitle: 'Admission waitlist',
     waiting: 'Waiting',
     offered: 'Offered a bed',

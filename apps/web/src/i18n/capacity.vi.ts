@@ -281,7 +281,6 @@ export const capacityVi = {
     missingFacts: 'Thiếu thông tin',
     notRecordedStaff: 'Chưa ghi số nhân viên',
     standardsVersion: 'Theo bộ tiêu chuẩn "{{version}}" áp dụng từ {{date}}.',
-    noExport: 'Bảng này chưa xuất được Excel.',
     waitlistTitle: 'Danh sách chờ tiếp nhận',
     waiting: 'Đang chờ',
     offered: 'Đã được đề nghị giường',
