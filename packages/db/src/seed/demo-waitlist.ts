@@ -4,7 +4,7 @@ import { communes } from '../schema/admin-units.ts';
 import { bedOffers, waitlistApplications } from '../schema/capacity.ts';
 import { facilities, type facilityTypeValues } from '../schema/facilities.ts';
 import type { residentGroupValues } from '../schema/residents.ts';
-import { syntheticPerson } from './people.ts';
+import { personalIdNumber, syntheticPerson } from './people.ts';
 import { mulberry32 } from './scale.ts';
 
 type Group = (typeof residentGroupValues)[number];
@@ -44,14 +44,6 @@ const notes = [
   null,
 ];
 const withdrawReasons = ['Gia đình đã đón về chăm sóc', 'Đã được tiếp nhận tại cơ sở ở tỉnh khác'];
-
-/** A valid 12-digit personal ID number for someone registered in Thái Nguyên (prefix 019). */
-function idNumberFor(random: () => number, birthDate: string, sex: 'male' | 'female'): string {
-  const year = Number(birthDate.slice(0, 4));
-  const digit4 = (Math.floor(year / 100) - 19) * 2 + (sex === 'female' ? 1 : 0);
-  const tail = String(Math.floor(random() * 1_000_000)).padStart(6, '0');
-  return `019${digit4}${String(year % 100).padStart(2, '0')}${tail}`;
-}
 
 /**
  * About thirty people waiting for a place in the Thái Nguyên demo network: every group, urgency and
@@ -96,7 +88,10 @@ export async function seedDemoWaitlist(db: Db, today: string, count = 30): Promi
       fullName: person.fullName,
       birthDate,
       sex: person.sex,
-      idNumber: birthDate && random() < 0.5 ? idNumberFor(random, birthDate, person.sex) : null,
+      idNumber:
+        birthDate && random() < 0.5
+          ? personalIdNumber('019', birthDate, person.sex, Math.floor(random() * 1_000_000))
+          : null,
       homeCommuneCode: person.homeCommuneCode ?? pick(homeCommunes).code,
       group: person.group,
       urgency: person.group === 'k2_emergency' || roll < 0.1 ? 'emergency' : roll < 0.35 ? 'high' : 'normal',

@@ -106,6 +106,27 @@ function weightedPick<T>(weights: readonly [T, number][], roll: number): T {
   return weights[weights.length - 1]?.[0] as T;
 }
 
+/** A plausible Vietnamese full name: family, middle and given name. */
+export function syntheticName(random: () => number, sex: 'male' | 'female'): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  return `${pick(familyNames)} ${pick(middleNames[sex])} ${pick(givenNames[sex])}`;
+}
+
+/**
+ * A valid 12-digit personal ID number (FACTS: Personal ID number): registration province, the
+ * century-and-sex digit, the birth year's last two digits, then six digits.
+ */
+export function personalIdNumber(
+  province: string,
+  birthDate: string,
+  sex: 'male' | 'female',
+  serial: number,
+): string {
+  const year = Number(birthDate.slice(0, 4));
+  const centuryAndSex = (Math.floor(year / 100) - 19) * 2 + (sex === 'female' ? 1 : 0);
+  return `${province}${centuryAndSex}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
+}
+
 export function syntheticPerson(
   random: () => number,
   facilityIds: readonly string[],
@@ -158,7 +179,7 @@ export function syntheticPerson(
   return {
     resident: {
       id: seededUuid(random),
-      fullName: `${pick(familyNames)} ${pick(middleNames[sex])} ${pick(givenNames[sex])}`,
+      fullName: syntheticName(random, sex),
       birthDate,
       birthDatePrecision: yearOnly ? 'year' : 'day',
       sex,

@@ -4,7 +4,7 @@ import { communes } from '../schema/admin-units.ts';
 import { waitlistApplications } from '../schema/capacity.ts';
 import { facilities, facilityTypeValues } from '../schema/facilities.ts';
 import { residentGroupValues } from '../schema/residents.ts';
-import { seededUuid } from './people.ts';
+import { personalIdNumber, seededUuid, syntheticName } from './people.ts';
 import { mulberry32 } from './scale.ts';
 
 export interface ScaleWaitlistOptions {
@@ -15,25 +15,6 @@ export interface ScaleWaitlistOptions {
   today?: string;
 }
 
-const familyNames = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Vũ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hà',
-  'Nông',
-  'Triệu',
-];
-const middleNames = { male: ['Văn', 'Đức', 'Minh', 'Hữu'], female: ['Thị', 'Ngọc', 'Thu', 'Kim'] };
-const givenNames = {
-  male: ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Long', 'Nam', 'Sơn', 'Tuấn'],
-  female: ['Anh', 'Chi', 'Dung', 'Hà', 'Hoa', 'Lan', 'Linh', 'Mai', 'Nga', 'Yến'],
-};
 /** Typical ages of applicants by group: [youngest, oldest]. */
 const ageRange: Record<(typeof residentGroupValues)[number], [number, number]> = {
   k1_child_no_support: [0, 15],
@@ -48,14 +29,6 @@ const CHUNK = 1000;
 /** Registration provinces of ID numbers (Hà Nội, Thái Nguyên, Hồ Chí Minh City). */
 const provincePrefixes = ['001', '019', '079'];
 
-/**
- * A valid 12-digit personal ID number: province, century-and-sex digit, birth year, then the row's
- * index, so numbers never repeat and the one-open-application-per-person rule always holds.
- */
-function idNumberFor(prefix: string, birthDate: string, sex: 'male' | 'female', index: number): string {
-  const century = Number(birthDate.slice(0, 2)) - 19;
-  return `${prefix}${century * 2 + (sex === 'female' ? 1 : 0)}${birthDate.slice(2, 4)}${String(index).padStart(6, '0')}`;
-}
 const DAY = 86_400_000;
 
 /**
@@ -106,10 +79,11 @@ export async function seedScaleWaitlist(
       const asksForFacility = facilityIds.length > 0 && random() < 0.5;
       rows.push({
         id: seededUuid(random),
-        fullName: `${pick(familyNames)} ${pick(middleNames[sex])} ${pick(givenNames[sex])}`,
+        fullName: syntheticName(random, sex),
         birthDate,
         sex,
-        idNumber: birthDate && random() < 0.4 ? idNumberFor(pick(provincePrefixes), birthDate, sex, i) : null,
+        idNumber:
+          birthDate && random() < 0.4 ? personalIdNumber(pick(provincePrefixes), birthDate, sex, i) : null,
         homeCommuneCode: pick(communeRows).code,
         group,
         urgency: roll < 0.08 ? 'emergency' : roll < 0.3 ? 'high' : 'normal',
