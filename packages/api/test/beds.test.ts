@@ -397,6 +397,21 @@ describe('occupancy figures', () => {
       ['2025-09', 1, 1],
     ]);
     expect(history.months[0]?.rate).toBeCloseTo(47 / 31 / 3);
+    const past = await planner.capacity.occupancyHistory({
+      facilityId: created.id,
+      months: 2,
+      toMonth: '2025-07',
+    });
+    expect(past.months.map((m) => [m.month, m.averageOccupied])).toEqual([
+      ['2025-06', 0],
+      ['2025-07', 47 / 31],
+    ]);
+    const future = await planner.capacity.occupancyHistory({
+      facilityId: created.id,
+      months: 1,
+      toMonth: '2030-01',
+    });
+    expect(future.months.map((m) => m.month)).toEqual(['2025-09']);
 
     await admin.residents.create({
       resident: person(),

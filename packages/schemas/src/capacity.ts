@@ -93,6 +93,11 @@ export const bedHistoryEntry = z.object({
 export const occupancyHistoryInput = z.object({
   facilityId: z.uuid().optional(),
   months: z.int().min(1).max(60).default(24),
+  /** The last month shown (YYYY-MM); the current month when left out. A future month shows up to today. */
+  toMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng không hợp lệ (YYYY-MM)')
+    .optional(),
 });
 export const occupancyMonth = z.object({
   month: z.string(),
@@ -140,4 +145,9 @@ export const capacityDashboard = z.object({
 });
 export type CapacityDashboard = z.infer<typeof capacityDashboard>;
 export const dashboardTables = ['byType', 'byCommune', 'byFacility', 'occupancy'] as const;
-export const dashboardExportInput = capacityDashboardInput.extend({ table: z.enum(dashboardTables) });
+export const dashboardExportInput = capacityDashboardInput.extend({
+  table: z.enum(dashboardTables),
+  /** For the occupancy table: the same window as the screen. */
+  months: occupancyHistoryInput.shape.months,
+  toMonth: occupancyHistoryInput.shape.toMonth,
+});

@@ -232,6 +232,7 @@ export const capacityEn = {
     title: 'Occupancy history',
     months: 'Months',
     monthsOption: 'Last {{count}} months',
+    toMonth: 'Up to month',
     chartTitle: 'Occupancy rate and occupied beds per month',
     rate: 'Occupancy rate (%)',
     averageOccupied: 'Average occupied beds',

@@ -234,6 +234,7 @@ export const capacityVi = {
     title: 'Lịch sử sử dụng giường',
     months: 'Số tháng',
     monthsOption: '{{count}} tháng gần đây',
+    toMonth: 'Đến tháng',
     chartTitle: 'Tỷ lệ sử dụng và số giường có người theo tháng',
     rate: 'Tỷ lệ sử dụng (%)',
     averageOccupied: 'Giường có người bình quân',

@@ -35,7 +35,12 @@ export async function dashboardWorkbook(
 ): Promise<ExcelFile> {
   const filename = (name: string) => `suc-chua-${name}-${onDate}.xlsx`;
   if (input.table === 'occupancy') {
-    const history = await occupancyHistory(db, scope, { facilityId: input.facilityId, months: 24 }, onDate);
+    const history = await occupancyHistory(
+      db,
+      scope,
+      { facilityId: input.facilityId, months: input.months, toMonth: input.toMonth },
+      onDate,
+    );
     return {
       filename: filename('lap-day-theo-thang'),
       base64: await workbookBase64('Lấp đầy theo tháng', occupancyColumns, history.months),

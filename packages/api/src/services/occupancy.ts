@@ -146,9 +146,9 @@ export async function capacityDashboard(
   };
 }
 
-/** The `count` months ending with the month of `onDate`, oldest first. */
-function lastMonths(onDate: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => monthOf(addMonths(onDate, i - count + 1)));
+/** The `count` months ending with `lastMonth`, oldest first. */
+function monthsUntil(lastMonth: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => monthOf(addMonths(`${lastMonth}-01`, i - count + 1)));
 }
 
 /**
@@ -192,15 +192,17 @@ async function loadHistory(db: Queryable, onDate: string, months: readonly strin
 export async function occupancyHistory(
   db: Queryable,
   scope: FacilityScope,
-  input: { facilityId?: string | undefined; months: number },
+  input: { facilityId?: string | undefined; months: number; toMonth?: string | undefined },
   onDate: string,
 ): Promise<{ facilityId: string | null; months: OccupancyMonth[] }> {
-  const months = lastMonths(onDate, input.months);
+  const current = monthOf(onDate);
+  const lastMonth = input.toMonth && input.toMonth < current ? input.toMonth : current;
+  const months = monthsUntil(lastMonth, input.months);
   const visible = inView(scope, input.facilityId);
   const { history, operationalBeds } = await cachedByRevision(
     db,
     'occupancy',
-    `history|${onDate}|${input.months}`,
+    `history|${onDate}|${lastMonth}|${input.months}`,
     KEPT,
     () => loadHistory(db, onDate, months),
   );

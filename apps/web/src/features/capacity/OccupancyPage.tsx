@@ -7,6 +7,7 @@ import { Busy } from '../../components/Busy.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FacilityFilterSelect } from '../../components/FacilitySelect.tsx';
+import { MonthField } from '../../components/MonthField.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { formatMonth, formatNumber } from '../../lib/format.ts';
 import { useFacilityParam } from './facility-param.ts';
@@ -14,6 +15,7 @@ import { formatRate, roundTenth } from './format.ts';
 import { OccupancyChart } from './OccupancyChart.tsx';
 
 const monthOptions = [12, 24, 36, 60] as const;
+const currentMonth = () => new Date().toISOString().slice(0, 7);
 
 /** Month by month: how many beds were slept in, of the province, of a centre or of an operator's centres. */
 export function OccupancyPage() {
@@ -23,7 +25,15 @@ export function OccupancyPage() {
   const [facilityId, setFacility] = useFacilityParam();
   const [params, setParams] = useSearchParams();
   const months = monthOptions.find((m) => String(m) === params.get('months')) ?? 24;
-  const input = { facilityId: facilityId ?? undefined, months };
+  const toMonth = params.get('to') ?? undefined;
+  const input = { facilityId: facilityId ?? undefined, months, toMonth };
+  const setParam = (name: string, value: string | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      return next;
+    });
   const history = useQuery({
     ...trpc.capacity.occupancyHistory.queryOptions(input),
     placeholderData: keepPreviousData,
@@ -36,9 +46,7 @@ export function OccupancyPage() {
           {t('capacity.occupancy.title')}
         </Title>
         <ExportButton
-          download={() =>
-            client.capacity.dashboardExport.query({ facilityId: facilityId ?? undefined, table: 'occupancy' })
-          }
+          download={() => client.capacity.dashboardExport.query({ ...input, table: 'occupancy' })}
         />
       </Group>
       <Group align="flex-end">
@@ -54,14 +62,14 @@ export function OccupancyPage() {
             label: t('capacity.occupancy.monthsOption', { count: m }),
           }))}
           value={String(months)}
-          onChange={(value) =>
-            setParams((current) => {
-              const next = new URLSearchParams(current);
-              if (value && value !== '24') next.set('months', value);
-              else next.delete('months');
-              return next;
-            })
-          }
+          onChange={(value) => setParam('months', value && value !== '24' ? value : null)}
+        />
+        <MonthField
+          label={t('capacity.occupancy.toMonth')}
+          w={160}
+          maxDate={new Date()}
+          value={toMonth ?? currentMonth()}
+          onChange={(month) => setParam('to', month < currentMonth() ? month : null)}
         />
       </Group>
       {history.isPending && <PageLoader />}
