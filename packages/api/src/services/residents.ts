@@ -25,6 +25,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
+import { assertFacilityInScope } from '../scope.ts';
 import { placeInBed } from './beds.ts';
 import { latestStayFirst, type ResidentRow, stayOrder, toFacts } from './entitlement-facts.ts';
 
@@ -76,10 +77,6 @@ async function assertResidentInScope(db: Queryable, scope: FacilityScope, reside
     .where(and(eq(stays.residentId, residentId), inArray(stays.facilityId, [...scope.facilityIds])))
     .limit(1);
   if (!hit) throw new DomainError('FORBIDDEN', { residentId });
-}
-
-function assertFacilityInScope(scope: FacilityScope, facilityId: string): void {
-  if (!canReachFacility(scope, facilityId)) throw new DomainError('FORBIDDEN', { facilityId });
 }
 
 export async function residentDetail(db: Queryable, id: string, onDate: string): Promise<ResidentDetail> {
