@@ -28,9 +28,11 @@ const counts = await database.db.execute<{ beds: number; placed: number; facilit
 console.log(`scale data: ${Math.round(performance.now() - seeded)} ms`, counts.rows[0]);
 const planner = await signedIn(database, 'planner');
 
+/** Bumps the revisions the way writes to beds and residents do, so no kept result is used. */
 const cold = (work: () => Promise<unknown>) => async () => {
-  // Bumps the revision the way any write to beds does, so the kept result is not used.
-  await database.db.execute(sql`update data_revisions set value = value + 1 where name = 'occupancy'`);
+  await database.db.execute(
+    sql`update data_revisions set value = value + 1 where name in ('occupancy', 'population')`,
+  );
   return work();
 };
 
@@ -47,7 +49,13 @@ await time(
   'occupancy history, 24 months, province (cold)',
   cold(() => planner.capacity.occupancyHistory({ months: 24 })),
 );
-await time('standards: facilities over ceilings, staffing gaps', () => planner.standards.provinceOverview());
+await time('standards: facilities over ceilings, staffing gaps (warm)', () =>
+  planner.standards.provinceOverview(),
+);
+await time(
+  'standards: facilities over ceilings, staffing gaps (cold)',
+  cold(() => planner.standards.provinceOverview()),
+);
 await time('waitlist metrics (length, waiting times, by type/commune)', () => planner.waitlist.metrics());
 await time('waitlist, first page in priority order', () => planner.waitlist.list({}));
 await time('waitlist, emergency filter + search', () =>
