@@ -1,12 +1,9 @@
 import { type CategoryField, type ItemModel, itemInput } from '@ansinh/schemas/equipment';
-import { Button, Group, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useTRPC } from '../../api/trpc.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormFrame } from '../../components/FormFrame.tsx';
 import { i18n } from '../../i18n/index.ts';
 import { apiErrorData, domainCodeOf, domainMessage } from '../../lib/errors.ts';
 import { revealFirstError, zodFormErrors } from '../../lib/form-errors.ts';
@@ -94,39 +91,10 @@ interface ItemFormFrameProps {
   notice?: ReactNode;
 }
 
-export function ItemFormFrame(props: ItemFormFrameProps) {
-  const { t } = useTranslation();
+export function ItemFormFrame({ form, models, fields, facilityName, ...frame }: ItemFormFrameProps) {
   return (
-    <Stack maw={1000}>
-      <Title order={1} size="h2">
-        {props.title}
-      </Title>
-      {props.notice}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          props.onSubmit();
-        }}
-      >
-        <Stack>
-          <ItemFormFields
-            form={props.form}
-            models={props.models}
-            fields={props.fields}
-            facilityName={props.facilityName}
-          />
-          {props.error ? <ErrorAlert error={props.error} /> : null}
-          <Group justify="flex-end">
-            <Button component={Link} to={props.cancelTo} variant="default">
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={props.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <FormFrame maw={1000} {...frame}>
+      <ItemFormFields form={form} models={models} fields={fields} facilityName={facilityName} />
+    </FormFrame>
   );
 }

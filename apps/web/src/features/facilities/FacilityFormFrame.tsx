@@ -1,10 +1,7 @@
 import { facilityInput } from '@ansinh/schemas/facility';
-import { Button, Group, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormFrame } from '../../components/FormFrame.tsx';
 import { zodFormErrors } from '../../lib/form-errors.ts';
 import { FacilityFormFields, type FieldAccess } from './FacilityFormFields.tsx';
 import {
@@ -42,32 +39,14 @@ interface FacilityFormFrameProps {
   notice?: ReactNode;
 }
 
-export function FacilityFormFrame(props: FacilityFormFrameProps) {
-  const { form, onSubmit } = props;
-  const { t } = useTranslation();
+export function FacilityFormFrame({ form, onSubmit, access, ...frame }: FacilityFormFrameProps) {
   return (
-    <Stack maw={960}>
-      <Title order={1} size="h2">
-        {props.title}
-      </Title>
-      {props.notice}
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => onSubmit(facilityInput.parse(formToSchemaInput(values))))}
-      >
-        <Stack>
-          <FacilityFormFields form={form} {...props.access} />
-          {props.error ? <ErrorAlert error={props.error} /> : null}
-          <Group justify="flex-end">
-            <Button component={Link} to={props.cancelTo} variant="default">
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={props.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <FormFrame
+      maw={960}
+      onSubmit={form.onSubmit((values) => onSubmit(facilityInput.parse(formToSchemaInput(values))))}
+      {...frame}
+    >
+      <FacilityFormFields form={form} {...access} />
+    </FormFrame>
   );
 }

@@ -2,17 +2,15 @@ import { type ProposalDetail, proposalInput } from '@ansinh/schemas/investment';
 import { Alert } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useTRPC } from '../../api/trpc.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
-import { domainCodeOf } from '../../lib/errors.ts';
 import { changedFields, rebaseForm } from '../../lib/form-diff.ts';
 import { revealFirstError } from '../../lib/form-errors.ts';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
+import { useStaleVersion } from '../../lib/use-stale-version.tsx';
 import { ProposalFormFrame } from './ProposalFormFrame.tsx';
 import { formToSchemaInput, proposalToForm, useProposalForm } from './proposal-form.ts';
 import { useProposalChanged } from './use-proposal-changed.ts';
@@ -33,11 +31,16 @@ function ProposalEditForm({ proposal }: { proposal: ProposalDetail }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const changed = useProposalChanged();
-  /** The version this form is based on; it only moves when the user chooses to load a newer one. */
-  const [base, setBase] = useState(proposal);
-  const [stale, setStale] = useState(false);
   const form = useProposalForm(proposalToForm(proposal));
   const errors = useServerErrors(form.setErrors);
+  const { base, onSaveError, alert } = useStaleVersion({
+    initial: proposal,
+    fetchLatest: (b) =>
+      queryClient.fetchQuery({ ...trpc.investment.byId.queryOptions({ id: b.id }), staleTime: 0 }),
+    rebase: (b, latest) =>
+      form.setValues(rebaseForm(form.getValues(), proposalToForm(b), proposalToForm(latest))),
+    onReloadError: errors.onError,
+  });
 
   const update = useMutation(
     trpc.investment.update.mutationOptions({
@@ -47,24 +50,9 @@ function ProposalEditForm({ proposal }: { proposal: ProposalDetail }) {
         notifications.show({ color: 'green', message: t('planning.investment.form.saved') });
         await navigate(`/investment/proposals/${saved.id}`);
       },
-      onError: (error) => {
-        if (domainCodeOf(error) === 'STALE_VERSION') setStale(true);
-        else errors.onError(error);
-      },
+      onError: onSaveError(errors.onError),
     }),
   );
-
-  const reload = useMutation({
-    mutationFn: () =>
-      queryClient.fetchQuery({ ...trpc.investment.byId.queryOptions({ id: base.id }), staleTime: 0 }),
-    onSuccess: (latest) => {
-      form.setValues(rebaseForm(form.getValues(), proposalToForm(base), proposalToForm(latest)));
-      setBase(latest);
-      setStale(false);
-      notifications.show({ color: 'blue', message: t('common.stale.reloaded') });
-    },
-    onError: errors.onError,
-  });
 
   const save = () => {
     if (form.validate().hasErrors) {
@@ -92,7 +80,7 @@ function ProposalEditForm({ proposal }: { proposal: ProposalDetail }) {
       notice={
         <>
           {!base.canEdit && <Alert color="yellow">{t('planning.investment.form.onlyDraft')}</Alert>}
-          {stale && <StaleVersionAlert reloading={reload.isPending} onReload={() => reload.mutate()} />}
+          {alert}
         </>
       }
     />

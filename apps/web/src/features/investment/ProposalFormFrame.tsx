@@ -1,8 +1,5 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormFrame } from '../../components/FormFrame.tsx';
 import { ProposalFormFields } from './ProposalFormFields.tsx';
 import type { ProposalForm } from './proposal-form.ts';
 
@@ -19,36 +16,10 @@ interface ProposalFormFrameProps {
   notice?: ReactNode;
 }
 
-export function ProposalFormFrame(props: ProposalFormFrameProps) {
-  const { t } = useTranslation();
+export function ProposalFormFrame({ form, facilityFixed, ...frame }: ProposalFormFrameProps) {
   return (
-    <Stack maw={900}>
-      <Title order={1} size="h2">
-        {props.title}
-      </Title>
-      {props.notice}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          props.onSubmit();
-        }}
-      >
-        <Paper withBorder p="md">
-          <Stack>
-            <ProposalFormFields form={props.form} facilityFixed={props.facilityFixed} />
-            {props.error ? <ErrorAlert error={props.error} /> : null}
-            <Group justify="flex-end">
-              <Button component={Link} to={props.cancelTo} variant="default">
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={props.submitting}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      </form>
-    </Stack>
+    <FormFrame maw={900} bordered {...frame}>
+      <ProposalFormFields form={form} facilityFixed={facilityFixed} />
+    </FormFrame>
   );
 }

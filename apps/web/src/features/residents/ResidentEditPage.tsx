@@ -1,18 +1,16 @@
 import { type ResidentDetail, residentInput } from '@ansinh/schemas/resident';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppConfig } from '../../api/config.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
-import { domainCodeOf } from '../../lib/errors.ts';
 import { changedFields, rebaseForm } from '../../lib/form-diff.ts';
 import { revealFirstError } from '../../lib/form-errors.ts';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
+import { useStaleVersion } from '../../lib/use-stale-version.tsx';
 import { ResidentFormFrame, residentErrorFields, useResidentForm } from './ResidentFormFrame.tsx';
 import { formToSchemaInput, residentToForm } from './resident-form.ts';
 import { useResidentChanged } from './use-resident-changed.ts';
@@ -43,12 +41,16 @@ function ResidentEditForm({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const changed = useResidentChanged();
-  /** The version this form is based on; it only moves when the user chooses to load a newer one. */
-  const [base, setBase] = useState(resident);
-  const [stale, setStale] = useState(false);
   const toForm = (r: ResidentDetail) => residentToForm(r, homeProvinceCode);
   const form = useResidentForm(toForm(resident));
   const errors = useServerErrors(form.setErrors, residentErrorFields);
+  const { base, onSaveError, alert } = useStaleVersion({
+    initial: resident,
+    fetchLatest: (b) =>
+      queryClient.fetchQuery({ ...trpc.residents.byId.queryOptions({ id: b.id }), staleTime: 0 }),
+    rebase: (b, latest) => form.setValues(rebaseForm(form.getValues(), toForm(b), toForm(latest))),
+    onReloadError: errors.onError,
+  });
 
   const update = useMutation(
     trpc.residents.update.mutationOptions({
@@ -58,24 +60,9 @@ function ResidentEditForm({
         notifications.show({ color: 'green', message: t('resident.form.saved') });
         await navigate(`/residents/${saved.id}`);
       },
-      onError: (error) => {
-        if (domainCodeOf(error) === 'STALE_VERSION') setStale(true);
-        else errors.onError(error);
-      },
+      onError: onSaveError(errors.onError),
     }),
   );
-
-  const reload = useMutation({
-    mutationFn: () =>
-      queryClient.fetchQuery({ ...trpc.residents.byId.queryOptions({ id: base.id }), staleTime: 0 }),
-    onSuccess: (latest) => {
-      form.setValues(rebaseForm(form.getValues(), toForm(base), toForm(latest)));
-      setBase(latest);
-      setStale(false);
-      notifications.show({ color: 'blue', message: t('common.stale.reloaded') });
-    },
-    onError: errors.onError,
-  });
 
   const save = () => {
     if (form.validate().hasErrors) {
@@ -99,7 +86,7 @@ function ResidentEditForm({
       error={errors.general}
       cancelTo={`/residents/${base.id}`}
       residentId={base.id}
-      notice={stale && <StaleVersionAlert reloading={reload.isPending} onReload={() => reload.mutate()} />}
+      notice={alert}
     />
   );
 }

@@ -1,10 +1,9 @@
 import { residentInput } from '@ansinh/schemas/resident';
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormFrame } from '../../components/FormFrame.tsx';
 import { zodFormErrors } from '../../lib/form-errors.ts';
 import { DuplicateWarning, useDuplicateMatches } from './duplicates.tsx';
 import { ResidentFormFields } from './ResidentFormFields.tsx';
@@ -42,45 +41,32 @@ interface ResidentFormFrameProps {
   extra?: ReactNode;
 }
 
-export function ResidentFormFrame(props: ResidentFormFrameProps) {
+export function ResidentFormFrame({ form, residentId, notice, extra, ...frame }: ResidentFormFrameProps) {
   const { t } = useTranslation();
-  const { form } = props;
-  const duplicates = useDuplicateMatches(form.getValues(), props.residentId);
+  const duplicates = useDuplicateMatches(form.getValues(), residentId);
   return (
-    <Stack maw={1100}>
-      <Title order={1} size="h2">
-        {props.title}
-      </Title>
-      {props.notice}
-      {/* At the top: the match shows up while the name and birth date are being typed. */}
-      <DuplicateWarning matches={duplicates.matches} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          props.onSubmit();
-        }}
-      >
-        <Stack>
-          <ResidentFormFields form={form} />
-          {props.extra}
-          {props.error ? <ErrorAlert error={props.error} /> : null}
-          <Group justify="flex-end">
-            {duplicates.blocking && (
-              <Text size="sm" c="red">
-                {t('resident.duplicates.blockingTitle')}
-              </Text>
-            )}
-            <Button component={Link} to={props.cancelTo} variant="default">
-              {t('common.cancel')}
-            </Button>
-            {/* The person is in care already and cannot be admitted twice; the panel above says where. */}
-            <Button type="submit" loading={props.submitting} disabled={duplicates.blocking !== null}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <FormFrame
+      maw={1100}
+      notice={
+        <>
+          {notice}
+          {/* At the top: the match shows up while the name and birth date are being typed. */}
+          <DuplicateWarning matches={duplicates.matches} />
+        </>
+      }
+      status={
+        duplicates.blocking && (
+          <Text size="sm" c="red">
+            {t('resident.duplicates.blockingTitle')}
+          </Text>
+        )
+      }
+      // The person is in care already and cannot be admitted twice; the panel above says where.
+      submitDisabled={duplicates.blocking !== null}
+      {...frame}
+    >
+      <ResidentFormFields form={form} />
+      {extra}
+    </FormFrame>
   );
 }

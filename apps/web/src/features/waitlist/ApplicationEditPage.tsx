@@ -1,18 +1,16 @@
 import { type ApplicationDetail, applicationInput } from '@ansinh/schemas/waitlist';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppConfig } from '../../api/config.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { StaleVersionAlert } from '../../components/StaleVersionAlert.tsx';
-import { domainCodeOf } from '../../lib/errors.ts';
 import { rebaseForm } from '../../lib/form-diff.ts';
 import { revealFirstError } from '../../lib/form-errors.ts';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
+import { useStaleVersion } from '../../lib/use-stale-version.tsx';
 import { ApplicationFormFrame } from './ApplicationFormFrame.tsx';
 import {
   applicationErrorFields,
@@ -53,12 +51,23 @@ function ApplicationEditForm({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const changed = useWaitlistChanged();
-  /** The version this form is based on; it only moves when the user chooses to load a newer one. */
-  const [base, setBase] = useState(application);
-  const [stale, setStale] = useState(false);
   const toForm = (a: ApplicationDetail) => applicationToForm(a, homeProvinceCode);
   const form = useApplicationForm(toForm(application));
   const errors = useServerErrors(form.setErrors, applicationErrorFields);
+  const { base, onSaveError, alert } = useStaleVersion({
+    initial: application,
+    fetchLatest: (b) =>
+      queryClient.fetchQuery({ ...trpc.waitlist.byId.queryOptions({ id: b.id }), staleTime: 0 }),
+    rebase: (b, latest) => {
+      // The province only narrows the commune list: the user's choice stays.
+      const current = form.getValues();
+      form.setValues({
+        ...rebaseForm(current, toForm(b), toForm(latest)),
+        homeProvinceCode: current.homeProvinceCode,
+      });
+    },
+    onReloadError: errors.onError,
+  });
 
   const update = useMutation(
     trpc.waitlist.update.mutationOptions({
@@ -68,29 +77,9 @@ function ApplicationEditForm({
         notifications.show({ color: 'green', message: t('planning.waitlist.form.saved') });
         await navigate(`/waitlist/${saved.id}`);
       },
-      onError: (error) => {
-        if (domainCodeOf(error) === 'STALE_VERSION') setStale(true);
-        else errors.onError(error);
-      },
+      onError: onSaveError(errors.onError),
     }),
   );
-
-  const reload = useMutation({
-    mutationFn: () =>
-      queryClient.fetchQuery({ ...trpc.waitlist.byId.queryOptions({ id: base.id }), staleTime: 0 }),
-    onSuccess: (latest) => {
-      // The province only narrows the commune list: the user's choice stays.
-      const current = form.getValues();
-      form.setValues({
-        ...rebaseForm(current, toForm(base), toForm(latest)),
-        homeProvinceCode: current.homeProvinceCode,
-      });
-      setBase(latest);
-      setStale(false);
-      notifications.show({ color: 'blue', message: t('common.stale.reloaded') });
-    },
-    onError: errors.onError,
-  });
 
   const save = () => {
     if (form.validate().hasErrors) {
@@ -117,7 +106,7 @@ function ApplicationEditForm({
       error={errors.general}
       cancelTo={`/waitlist/${base.id}`}
       communeName={base.homeCommuneName}
-      notice={stale && <StaleVersionAlert reloading={reload.isPending} onReload={() => reload.mutate()} />}
+      notice={alert}
     />
   );
 }

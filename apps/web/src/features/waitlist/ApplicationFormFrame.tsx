@@ -1,8 +1,5 @@
-import { Button, Group, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormFrame } from '../../components/FormFrame.tsx';
 import { ApplicationFormFields } from './ApplicationFormFields.tsx';
 import type { ApplicationForm } from './application-form.ts';
 
@@ -19,34 +16,10 @@ interface ApplicationFormFrameProps {
   notice?: ReactNode;
 }
 
-export function ApplicationFormFrame(props: ApplicationFormFrameProps) {
-  const { t } = useTranslation();
+export function ApplicationFormFrame({ form, communeName, ...frame }: ApplicationFormFrameProps) {
   return (
-    <Stack maw={1000}>
-      <Title order={1} size="h2">
-        {props.title}
-      </Title>
-      {props.notice}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          props.onSubmit();
-        }}
-      >
-        <Stack>
-          <ApplicationFormFields form={props.form} communeName={props.communeName} />
-          {props.error ? <ErrorAlert error={props.error} /> : null}
-          <Group justify="flex-end">
-            <Button component={Link} to={props.cancelTo} variant="default">
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={props.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Stack>
+    <FormFrame maw={1000} {...frame}>
+      <ApplicationFormFields form={form} communeName={communeName} />
+    </FormFrame>
   );
 }
