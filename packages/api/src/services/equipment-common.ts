@@ -120,18 +120,22 @@ function monthThresholds(asOf: string): string {
  *    (one binary search per row: `width_bucket`, cheaper than taking dates apart);
  *  - book value = round(cost × (L − elapsed) ÷ L), L = life in months, elapsed clamped to [0, L],
  *    rounded half up in integer arithmetic: ⌊(2·cost·(L − e) + L) ÷ 2L⌋;
- *  - past useful life = elapsed ≥ L (the anniversary has come).
+ *  - past useful life = elapsed ≥ L (the anniversary has come): the acquisition date is on or before the
+ *    threshold for k = L, one array subscript instead of a search.
  * The tests compare both with the domain functions over awkward dates (month ends, 29 February).
  */
 export function depreciationSql(asOf: string, alias: string) {
   const a = sql.raw(alias);
-  const months = sql`(${sql.raw(String(MAX_LIFE_MONTHS))} - width_bucket(${a}.acquired_on - 1, ${monthThresholds(asOf)}::date[]))`;
+  const thresholds = monthThresholds(asOf);
+  const months = sql`(${sql.raw(String(MAX_LIFE_MONTHS))} - width_bucket(${a}.acquired_on - 1, ${thresholds}::date[]))`;
   const life = sql`(${a}.useful_life_years * 12)`;
   const elapsed = sql`least(${months}, ${life})`;
   return {
     months,
     bookValue: sql`((${a}.cost_vnd * (${life} - ${elapsed}) * 2 + ${life}) / (${life} * 2))`,
-    pastUsefulLife: sql`(${months} >= ${life})`,
+    // months >= L without the search: at least L thresholds on or after the acquisition date, i.e. the
+    // L-th from the end (the date that completes L months) is.
+    pastUsefulLife: sql`(${a}.acquired_on <= (${thresholds}::date[])[${sql.raw(String(MAX_LIFE_MONTHS + 1))} - ${life}])`,
   };
 }
 

@@ -60,10 +60,10 @@ async function rollUp(db: Queryable, itemsWhere: SQL, facilitiesWhere: SQL, toda
         select i.facility_id, i.category, i.model_id, i.quantity, i.cost_vnd,
           ((i.cost_vnd * (i.life - least(i.elapsed, i.life)) * 2 + i.life) / (i.life * 2))::float8
             as book_value_vnd,
-          i.elapsed >= i.life as past
+          i.past
         from (
           select i.facility_id, i.category, i.model_id, i.quantity, i.cost_vnd,
-            ${dep.months} as elapsed, i.useful_life_years * 12 as life
+            ${dep.months} as elapsed, i.useful_life_years * 12 as life, ${dep.pastUsefulLife} as past
           from equipment_items i where ${itemsWhere}
         ) i
       ) c

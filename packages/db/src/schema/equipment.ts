@@ -135,6 +135,14 @@ export const equipmentItems = pgTable(
     uniqueIndex('equipment_items_asset_code_key').on(t.assetCode),
     index('equipment_items_facility_idx').on(t.facilityId, t.status, t.category),
     index('equipment_items_model_idx').on(t.modelId),
+    // Exactly what the dashboard's value roll-up reads from an active item, in its grouping order: on
+    // PostgreSQL an index-only scan feeds a streaming group-by instead of reading the wide rows and
+    // hashing. Only pages the visibility map marks all-visible skip the heap (autovacuum keeps it on
+    // PostgreSQL; the embedded database has no autovacuum, so the planner keeps the sequential scan
+    // there until something vacuums the table).
+    index('equipment_items_rollup_idx')
+      .on(t.facilityId, t.category, t.modelId, t.quantity, t.costVnd, t.acquiredOn, t.usefulLifeYears)
+      .where(sql`${t.status} <> 'disposed'`),
     index('equipment_items_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('equipment_items_next_maintenance_idx')
       .on(t.nextMaintenanceOn, t.facilityId)

@@ -1,0 +1,1 @@
+CREATE INDEX "equipment_items_rollup_idx" ON "equipment_items" USING btree ("facility_id","category","model_id","quantity","cost_vnd","acquired_on","useful_life_years") WHERE "equipment_items"."status" <> 'disposed';
