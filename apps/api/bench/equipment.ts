@@ -7,21 +7,14 @@
  * Usage: npx tsx apps/api/bench/equipment.ts [--runs 20] [--items 250000]
  * Uses DATABASE_URL when set, else a fresh PGlite in a temporary directory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '@ansinh/api/auth/password';
-import { resolveSession } from '@ansinh/api/auth/session';
-import { defaultApiConfig } from '@ansinh/api/config';
-import { createCaller } from '@ansinh/api/router';
-import { createDb } from '@ansinh/db/client';
-import { DEMO_PASSWORD, seedDemo } from '@ansinh/db/seed/demo';
+import { seedDemo } from '@ansinh/db/seed/demo';
 import { seedScale } from '@ansinh/db/seed/scale';
-// No package export for the equipment generator yet (packages/db/package.json: "./seed/scale-equipment").
 import { seedScaleEquipment } from '@ansinh/db/seed/scale-equipment';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { benchDatabase, signedIn } from './harness.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,9 +27,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const itemCount = Number(values.items);
 const importRows = Number(values['import-rows']);
-const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'ansinh-bench-'));
-const database = await createDb({ dataDir });
-await database.migrate();
+const { database, dispose } = await benchDatabase();
 await seedDemo(database.db, hashPassword);
 let started = performance.now();
 await seedScale(database.db, { facilities: 450 });
@@ -46,37 +37,8 @@ console.log(
   `scale data (${database.kind}): 450 facilities, ${seeded.items} items, ${seeded.schedules} schedules, ${seeded.records} maintenance records in ${Math.round(performance.now() - started)} ms`,
 );
 
-const meta = {
-  requestId: 'bench',
-  ip: '127.0.0.1',
-  ownOrigin: 'http://bench',
-  origin: 'http://bench',
-  referer: undefined,
-  userAgent: undefined,
-};
-const cookie = {
-  token: '',
-  set(token: string) {
-    this.token = token;
-  },
-  clear() {},
-};
-const context = (user: Awaited<ReturnType<typeof resolveSession>>, token: string | null) => ({
-  db: database.db,
-  config: defaultApiConfig,
-  meta,
-  user,
-  sessionToken: token,
-  cookie,
-});
-async function callerFor(username: string) {
-  await createCaller(context(null, null)).auth.login({ username, password: DEMO_PASSWORD });
-  return createCaller(
-    context(await resolveSession(database.db, cookie.token, defaultApiConfig), cookie.token),
-  );
-}
-const planner = await callerFor('planner');
-const admin = await callerFor('admin');
+const planner = await signedIn(database, 'planner');
+const admin = await signedIn(database, 'admin');
 
 const results: { name: string; p50: number; p95: number; target: number }[] = [];
 /** `before`, when given, runs untimed ahead of each sample (e.g. a write that invalidates a kept result). */
@@ -227,5 +189,4 @@ const over = results.filter((r) => r.p95 > r.target);
 console.log(
   over.length ? `\nOver target: ${over.map((r) => r.name).join(', ')}` : '\nAll within target (p95).',
 );
-await database.close();
-if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+await dispose();
