@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type MonthOccupancy, monthlyOccupancy, type OccupancyPeriod } from '../../src/capacity/occupancy.ts';
-import { medianMs } from './timing.ts';
 
 const period = (fromOn: string, untilOn: string | null, facilityId = 'f1'): OccupancyPeriod => ({
   facilityId,
@@ -204,8 +203,9 @@ describe('facilities and the province', () => {
   });
 });
 
-describe('performance', () => {
-  it('80,000 periods × 24 months well under 100 ms', () => {
+// Response times are measured by packages/domain/bench/capacity.ts, not asserted here.
+describe('at scale', () => {
+  it('80,000 periods × 24 months: every facility counted', () => {
     const months = Array.from({ length: 24 }, (_, i) => {
       const year = 2024 + Math.floor(i / 12);
       return `${year}-${String((i % 12) + 1).padStart(2, '0')}`;
@@ -217,6 +217,5 @@ describe('performance', () => {
     });
     const history = monthlyOccupancy(periods, months, '2025-12-31');
     expect(history.facilities).toHaveLength(120);
-    expect(medianMs(() => monthlyOccupancy(periods, months, '2025-12-31'))).toBeLessThan(100);
   });
 });

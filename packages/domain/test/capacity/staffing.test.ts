@@ -17,7 +17,6 @@ import {
   parseIsoDate,
   toDayNumber,
 } from '../../src/entitlements/dates.ts';
-import { medianMs } from './timing.ts';
 
 const norms = statutoryStaffingNorms;
 const ON = '2026-03-15';
@@ -412,8 +411,9 @@ describe('Art. 5(12) indirect staff at most 20% of all staff', () => {
   });
 });
 
-describe('performance', () => {
-  it('50,000 residents well under 100 ms', () => {
+// Response times are measured by packages/domain/bench/capacity.ts, not asserted here.
+describe('at scale', () => {
+  it('50,000 residents: every one counted', () => {
     const kinds: Partial<StaffingResident>[] = [
       {},
       { disabled: true, selfCare: false },
@@ -429,6 +429,5 @@ describe('performance', () => {
     );
     const result = staffingRequirement(residents, {}, norms, ON);
     expect(result.residentCount).toBe(50_000);
-    expect(medianMs(() => staffingRequirement(residents, {}, norms, ON))).toBeLessThan(100);
   });
 });

@@ -9,7 +9,6 @@ import {
   waitingMetrics,
   waitlistPrioritySchema,
 } from '../../src/capacity/waitlist.ts';
-import { medianMs } from './timing.ts';
 
 const TODAY = '2026-03-15';
 
@@ -292,8 +291,9 @@ describe('waitingMetrics', () => {
   });
 });
 
-describe('performance', () => {
-  it('orders 10,000 applications well under 100 ms', () => {
+// Response times are measured by packages/domain/bench/capacity.ts, not asserted here.
+describe('at scale', () => {
+  it('orders 10,000 applications, each once', () => {
     const apps = Array.from({ length: 10_000 }, (_, i) =>
       app(`a${i}`, {
         urgency: i % 50 === 0 ? 'emergency' : i % 7 === 0 ? 'high' : 'normal',
@@ -304,6 +304,7 @@ describe('performance', () => {
     );
     const entries = orderWaitlist(apps, defaultWaitlistPriority, TODAY);
     expect(entries).toHaveLength(10_000);
-    expect(medianMs(() => orderWaitlist(apps, defaultWaitlistPriority, TODAY))).toBeLessThan(100);
+    expect(new Set(entries.map((e) => e.applicationId)).size).toBe(10_000);
+    expect(entries.map((e) => e.rank)).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 1));
   });
 });
