@@ -320,7 +320,7 @@ $$;
 CREATE TRIGGER investment_proposals_start_draft BEFORE INSERT ON "investment_proposals"
   FOR EACH ROW WHEN (NEW.status <> 'draft') EXECUTE FUNCTION refuse_proposal_not_draft();
 --> statement-breakpoint
--- Occupancy figures are cached by the API while no bed, assignment or facility changes.
+-- Occupancy figures are cached by the API while no bed, assignment, room or facility changes.
 INSERT INTO "data_revisions" ("name") VALUES ('occupancy') ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION bump_occupancy_revision() RETURNS trigger
@@ -340,3 +340,10 @@ CREATE TRIGGER beds_occupancy_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNC
 --> statement-breakpoint
 CREATE TRIGGER facilities_occupancy_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "facilities"
   FOR EACH STATEMENT EXECUTE FUNCTION bump_occupancy_revision();
+--> statement-breakpoint
+CREATE TRIGGER rooms_occupancy_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "rooms"
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_occupancy_revision();
+--> statement-breakpoint
+-- The staffing figures read the staff counts beside the residents: they are part of the population.
+CREATE TRIGGER facility_staff_population_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "facility_staff"
+  FOR EACH STATEMENT EXECUTE FUNCTION bump_population_revision();

@@ -372,47 +372,31 @@ type StaffingRow = Pick<OverviewRow, 'residents' | 'staffing'>;
  *
  * The rows of the whole province are computed in two halves, each kept (per API replica) while nothing
  * it reads has changed, and each caller then gets the rows of their scope:
- * - capacity (facilities, rooms, beds, assignments): valid while the 'occupancy' revision (bumped by
- *   triggers on beds and assignments) and a digest of the facilities and rooms are unchanged;
- * - staffing (residents in care, recorded staff): valid while the 'population' revision (residents,
- *   stays, facilities) and a digest of the recorded staff are unchanged.
+ * - capacity (facilities, rooms, beds, assignments): valid while the 'occupancy' revision stands
+ *   (triggers on all four tables bump it, migration 0010);
+ * - staffing (residents in care, recorded staff): valid while the 'population' revision stands
+ *   (residents, stays, facilities and staff counts).
  * Both also depend on the day and on the standards version in force. A bed move recomputes the first
- * half only; an admission both. The fingerprint is one cheap statement.
+ * half only; an admission both.
  */
 export async function provinceOverview(
   db: Db,
   scope: FacilityScope,
   today: string,
 ): Promise<ProvinceOverview> {
-  const [fingerprint] = (
-    await db.execute<{ facilities: string; rooms: string; staff: string; standards: string | null }>(sql`
-      select
-        (select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', f.id, f.code, f.name, f.type, f.status,
-            f.licensed_capacity, f.land_area_m2, f.bedroom_area_m2, f.area_type, f.commune_code))::int8), 0)
-          from facilities f) as facilities,
-        (select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', r.id, r.facility_id, r.floor_area_m2,
-            r.care_level))::int8), 0)
-          from rooms r) as rooms,
-        (select count(*) || ':' || coalesce(sum(hashtext(concat_ws('|', fs.facility_id, fs.role, fs.headcount))::int8), 0)
-          from facility_staff fs) as staff,
-        (select v.id::text from setting_versions v where v.kind = 'care_standards' and v.valid_from <= ${today}
-          order by v.valid_from desc limit 1) as standards`)
+  const [inForce] = (
+    await db.execute<{ standards: string | null }>(sql`
+      select v.id::text as standards from setting_versions v
+      where v.kind = 'care_standards' and v.valid_from <= ${today}
+      order by v.valid_from desc limit 1`)
   ).rows;
-  const common = `${today}|${fingerprint?.standards}`;
+  const common = `${today}|${inForce?.standards}`;
   const [capacity, staffing] = await Promise.all([
-    cachedByRevision(
-      db,
-      'occupancy',
-      `standards-overview|${common}|${fingerprint?.facilities}|${fingerprint?.rooms}`,
-      SHARED_KEPT.occupancy,
-      () => loadCapacityRows(db, today),
+    cachedByRevision(db, 'occupancy', `standards-overview|${common}`, SHARED_KEPT.occupancy, () =>
+      loadCapacityRows(db, today),
     ),
-    cachedByRevision(
-      db,
-      'population',
-      `standards-overview|${common}|${fingerprint?.staff}`,
-      SHARED_KEPT.population,
-      () => loadStaffingRows(db, today),
+    cachedByRevision(db, 'population', `standards-overview|${common}`, SHARED_KEPT.population, () =>
+      loadStaffingRows(db, today),
     ),
   ]);
   const reachable = scope.kind === 'province' ? null : new Set(scope.facilityIds);
