@@ -23,6 +23,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../audit.ts';
 import type { RequestMeta, SessionUser } from '../context.ts';
+import { groupBy } from '../group-by.ts';
 import { assertFacilityInScope } from '../scope.ts';
 
 export interface BedWork {
@@ -74,8 +75,7 @@ export async function facilityBeds(
       order by r.sort_name`),
   ]);
   const allBeds = bedRows.rows;
-  const bedsByRoom = new Map<string, typeof allBeds>();
-  for (const bed of allBeds) bedsByRoom.set(bed.room_id, [...(bedsByRoom.get(bed.room_id) ?? []), bed]);
+  const bedsByRoom = groupBy(allBeds, (bed) => bed.room_id);
   const operational = allBeds.filter((b) => b.status !== 'out_of_service').length;
   const occupied = allBeds.filter((b) => b.resident_id !== null).length;
   return {

@@ -15,6 +15,7 @@ import type { FacilityScope } from '@ansinh/domain/roles';
 import type { CapacityDashboard, CapacityFigures, OccupancyMonth } from '@ansinh/schemas/capacity';
 import type { FacilityType } from '@ansinh/schemas/facility';
 import { sql } from 'drizzle-orm';
+import { groupBy } from '../group-by.ts';
 import { cachedByRevision } from '../revision-cache.ts';
 import { assertFacilityInScope } from '../scope.ts';
 
@@ -107,12 +108,6 @@ function figuresOf(rows: readonly FacilityCapacityRow[]): CapacityFigures {
   };
 }
 
-function groupBy<K>(rows: readonly FacilityCapacityRow[], keyOf: (r: FacilityCapacityRow) => K) {
-  const groups = new Map<K, FacilityCapacityRow[]>();
-  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
-  return [...groups.entries()];
-}
-
 export async function capacityDashboard(
   db: Queryable,
   scope: FacilityScope,
@@ -127,8 +122,8 @@ export async function capacityDashboard(
   return {
     onDate,
     totals: figuresOf(rows),
-    byType: groupBy(rows, (r) => r.type).map(([type, group]) => ({ type, ...figuresOf(group) })),
-    byCommune: groupBy(rows, (r) => r.communeCode)
+    byType: [...groupBy(rows, (r) => r.type)].map(([type, group]) => ({ type, ...figuresOf(group) })),
+    byCommune: [...groupBy(rows, (r) => r.communeCode)]
       .map(([communeCode, group]) => ({
         communeCode,
         communeName: group[0]?.communeName ?? communeCode,
